@@ -1,0 +1,1 @@
+"""Adapters: each platform's messages translated to ``Incoming`` and ``Reply`` rendered back."""

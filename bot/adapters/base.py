@@ -1,0 +1,37 @@
+"""The adapter contract: a name, ``run(dispatch)`` until cancelled, and ``send``.
+
+``send`` raises ``RetryLater(delay)`` or ``PermanentFailure(reason)`` (claims.errors); nothing
+else about a platform crosses this line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from handlers.types import ChatRef, Incoming, Reply
+
+__all__ = ["Adapter", "Capabilities", "Dispatch"]
+
+Dispatch = Callable[[Incoming], Awaitable[Reply]]
+
+
+@dataclass(frozen=True, slots=True)
+class Capabilities:
+    max_length: int | None = None
+    images: bool = False
+    buttons: bool = False
+
+
+class Adapter(Protocol):
+    name: str
+    capabilities: Capabilities
+
+    async def run(self, dispatch: Dispatch) -> None:
+        """Receive messages and answer them until cancelled (or, for the console, until quit)."""
+        ...
+
+    async def send(self, target: ChatRef, reply: Reply) -> None:
+        """Deliver an unsolicited reply (an alert or a digest) to a chat."""
+        ...

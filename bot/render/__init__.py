@@ -1,0 +1,1 @@
+"""Renderers: a platform-neutral ``Reply`` as each platform's text."""

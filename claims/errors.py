@@ -1,0 +1,58 @@
+"""The one exception tree of Tally.
+
+It lives in the lowest layer so that every layer above can raise and catch the same types::
+
+    TallyError
+    ├── UserError            shown to the user as it is: bad input, unknown words, no rights
+    ├── StorageError         the database cannot be used (corrupt, newer schema): said at start-up
+    └── DeliveryError        an adapter could not deliver a reply
+        ├── RetryLater       transient: try again after ``delay`` seconds
+        └── PermanentFailure the target cannot be reached (blocked, kicked, gone)
+
+Anything else that escapes a handler is a bug: it is logged with its traceback and the user gets
+a short apology, never the traceback.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DeliveryError",
+    "PermanentFailure",
+    "RetryLater",
+    "StorageError",
+    "TallyError",
+    "UserError",
+]
+
+
+class TallyError(Exception):
+    """Base of every error Tally raises on purpose."""
+
+
+class UserError(TallyError):
+    """Something the user asked for cannot be done; the message says what would work."""
+
+
+class StorageError(TallyError):
+    """The database file cannot be opened or is not one this version understands."""
+
+
+class DeliveryError(TallyError):
+    """A message could not be delivered by an adapter."""
+
+
+class RetryLater(DeliveryError):
+    """The platform asked us to slow down or failed transiently."""
+
+    def __init__(self, delay: float, reason: str = "") -> None:
+        super().__init__(reason or f"retry in {delay:g} s")
+        self.delay = delay
+        self.reason = reason
+
+
+class PermanentFailure(DeliveryError):
+    """The target can no longer be reached; retrying will not help."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

@@ -1,0 +1,15 @@
+"""Every command module's router, included in one place."""
+
+from __future__ import annotations
+
+from handlers.commands import basics, claim, estimates, history, sources
+from handlers.router import Router
+
+__all__ = ["build_router"]
+
+
+def build_router() -> Router:
+    root = Router("tally")
+    for module in (basics, estimates, claim, history, sources):
+        root.include(module.router)
+    return root

@@ -1,0 +1,103 @@
+"""Reading what users type: commands, vocabulary words, dates, numbers.
+
+Every failure is a ``UserError`` that says what was wrong, suggests the closest valid word and
+lists the valid ones. A user's word is echoed back clipped and cleaned of control characters;
+renderers escape it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+from enum import StrEnum
+from typing import TypeVar
+
+from claims.errors import UserError
+from claims.vocab import ALIASES, lookup
+
+__all__ = [
+    "MAX_INPUT",
+    "clean",
+    "clip",
+    "parse_command",
+    "parse_date",
+    "parse_positive",
+    "parse_word",
+    "suggest",
+]
+
+MAX_INPUT = 4096
+E = TypeVar("E", bound=StrEnum)
+_COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?$")
+
+
+def clean(text: str) -> str:
+    """Drop control and format characters (but keep spaces and newlines), cap the length."""
+    text = text[:MAX_INPUT]
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+
+
+def clip(word: str, limit: int = 40) -> str:
+    word = " ".join(clean(word).split())
+    return word if len(word) <= limit else word[: limit - 1] + "…"
+
+
+def parse_command(text: str, bot_username: str = "") -> tuple[str, tuple[str, ...]] | None:
+    """``/estimates@TallyBot killed russia`` -> ("estimates", ("killed", "russia")).
+
+    None when the text is not a command, or is addressed to another bot.
+    """
+    words = clean(text).split()
+    if not words:
+        return None
+    m = _COMMAND.match(words[0])
+    if m is None:
+        return None
+    name, addressee = m.groups()
+    if addressee and bot_username and addressee.lower() != bot_username.lower():
+        return None
+    return name.lower(), tuple(words[1:])
+
+
+def _unknown(
+    what: str, word: str, match: str | None, valid: Sequence[str], prefix: str
+) -> UserError:
+    hint = f" — did you mean {prefix}{match}?" if match else "."
+    listing = ", ".join(f"{prefix}{v}" for v in valid)
+    return UserError(f"unknown {what} '{clip(word)}'{hint} {what.capitalize()}s: {listing}")
+
+
+def suggest(what: str, word: str, valid: Sequence[str], *, prefix: str = "") -> UserError:
+    """``unknown metric 'kiled' — did you mean killed? Metrics: killed, wounded, ...``"""
+    close = difflib.get_close_matches(word.lower(), valid, n=1, cutoff=0.6)
+    return _unknown(what, word, close[0] if close else None, valid, prefix)
+
+
+def parse_word(vocab: type[E], word: str, what: str) -> E:
+    """A vocabulary value from its name or an alias, or a UserError with a suggestion."""
+    found = lookup(vocab, word)
+    if found is not None:
+        return found
+    valid = [v.value for v in vocab]
+    close = difflib.get_close_matches(word.lower(), [*valid, *ALIASES.get(vocab, {})], n=1)
+    target = lookup(vocab, close[0]) if close else None
+    match = target.value if target is not None else None
+    raise _unknown(what, word, match, valid, "")
+
+
+def parse_date(word: str) -> date:
+    try:
+        return date.fromisoformat(word)
+    except ValueError:
+        raise UserError(
+            f"'{clip(word)}' is not a date — write it as YYYY-MM-DD, e.g. 2022-06-01."
+        ) from None
+
+
+def parse_positive(word: str, what: str, maximum: int) -> int:
+    if not word.isdigit() or not 1 <= int(word) <= maximum:
+        raise UserError(f"{what} must be a whole number from 1 to {maximum}, not '{clip(word)}'.")
+    return int(word)

@@ -1,0 +1,127 @@
+"""The SQLite connection: opened safely, migrated, and shared by the stores.
+
+A file that is not a SQLite database, not a Tally database, or from a newer Tally is refused
+before anything writes to it: the check runs on a read-only connection first.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from claims.errors import StorageError
+from storage.sqlite.migrations import MIGRATIONS
+
+__all__ = ["SCHEMA_VERSION", "Database"]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+BUSY_TIMEOUT_MS = 5000
+
+
+def _existing_uri(path: Path) -> str | None:
+    """A read-only URI for a file with content, None for a missing or empty one."""
+    if path.exists() and path.stat().st_size > 0:
+        return path.resolve().as_uri() + "?mode=ro"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return None
+
+
+async def _check_existing(path: Path, uri: str) -> None:
+    """Refuse a file this version must not touch; opens it read-only."""
+    try:
+        async with aiosqlite.connect(uri, uri=True) as conn:
+            async with conn.execute("PRAGMA user_version") as cur:
+                row = await cur.fetchone()
+            version = int(row[0]) if row else 0
+            async with conn.execute("SELECT count(*) FROM sqlite_master") as cur:
+                row = await cur.fetchone()
+            tables = int(row[0]) if row else 0
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(
+            f"{path} cannot be read as a SQLite database ({exc}); it was left untouched. "
+            "Move it aside or point DATABASE_URL at another file."
+        ) from exc
+    if version > SCHEMA_VERSION:
+        raise StorageError(
+            f"{path} has schema version {version}, newer than this Tally understands "
+            f"({SCHEMA_VERSION}); it was left untouched. Upgrade Tally to use it."
+        )
+    if version == 0 and tables:
+        raise StorageError(
+            f"{path} is a SQLite database but not a Tally one; it was left untouched."
+        )
+
+
+class Database:
+    """One connection, its pragmas, and a lock so write transactions never interleave."""
+
+    def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._write = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path) -> Database:
+        uri = await asyncio.to_thread(_existing_uri, path)
+        if uri is not None:
+            await _check_existing(path, uri)
+        conn = await aiosqlite.connect(path, isolation_level=None)
+        db = cls(conn, path)
+        try:
+            await conn.execute("PRAGMA journal_mode = WAL")
+            await conn.execute("PRAGMA foreign_keys = ON")
+            await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            await conn.execute("PRAGMA synchronous = NORMAL")
+            await db._migrate()
+        except BaseException:
+            await conn.close()
+            raise
+        return db
+
+    async def _migrate(self) -> None:
+        """Apply each missing migration in its own transaction, with its version number."""
+        version = int(await self.scalar("PRAGMA user_version") or 0)
+        for number in range(version, SCHEMA_VERSION):
+            async with self._write:
+                try:
+                    await self.conn.executescript(
+                        f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\n"
+                        f"PRAGMA user_version = {number + 1};\nCOMMIT;"
+                    )
+                except BaseException:
+                    if self.conn.in_transaction:
+                        await self.conn.rollback()
+                    raise
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """A write transaction: committed on success, rolled back on any error."""
+        async with self._write:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                await self.conn.rollback()
+                raise
+            await self.conn.commit()
+
+    async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        async with self.conn.execute(sql, tuple(params)) as cur:
+            return list(await cur.fetchall())
+
+    async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | None:
+        async with self.conn.execute(sql, tuple(params)) as cur:
+            return await cur.fetchone()
+
+    async def scalar(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        row = await self.fetchone(sql, params)
+        return None if row is None else row[0]
+
+    async def close(self) -> None:
+        await self.conn.close()

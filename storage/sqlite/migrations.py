@@ -1,0 +1,73 @@
+"""The SQLite schema as numbered migrations; ``PRAGMA user_version`` records the last applied.
+
+Never edit a migration that has shipped: add the next one.
+"""
+
+from __future__ import annotations
+
+__all__ = ["MIGRATIONS"]
+
+_V1 = """
+CREATE TABLE documents (
+    id          INTEGER PRIMARY KEY,
+    url         TEXT UNIQUE,
+    text_hash   TEXT NOT NULL UNIQUE,
+    outlet      TEXT NOT NULL DEFAULT '',
+    title       TEXT NOT NULL DEFAULT '',
+    published   TEXT,
+    added_at    TEXT NOT NULL
+);
+
+CREATE TABLE claims (
+    id              TEXT PRIMARY KEY,
+    metric          TEXT NOT NULL,
+    party           TEXT NOT NULL,
+    population      TEXT NOT NULL,
+    low             INTEGER,
+    high            INTEGER,
+    qualifier       TEXT NOT NULL,
+    value_text      TEXT NOT NULL DEFAULT '',
+    claimant        TEXT NOT NULL,
+    claimant_key    TEXT NOT NULL,
+    claimant_side   TEXT NOT NULL,
+    kind            TEXT NOT NULL,
+    as_of           TEXT,
+    as_of_precision TEXT NOT NULL DEFAULT 'day',
+    period_start    TEXT,
+    period_end      TEXT,
+    stated_at       TEXT,
+    caveat          TEXT NOT NULL DEFAULT '',
+    status          TEXT NOT NULL,
+    series          TEXT NOT NULL,
+    effective_date  TEXT,
+    supersedes      TEXT,
+    is_current      INTEGER NOT NULL DEFAULT 0,
+    added_at        TEXT NOT NULL
+);
+
+CREATE TABLE appearances (
+    id          INTEGER PRIMARY KEY,
+    claim_id    TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    document_id INTEGER REFERENCES documents (id) ON DELETE SET NULL,
+    outlet      TEXT NOT NULL,
+    url         TEXT NOT NULL DEFAULT '',
+    title       TEXT NOT NULL DEFAULT '',
+    published   TEXT,
+    quote       TEXT NOT NULL DEFAULT '',
+    span_start  INTEGER,
+    span_end    INTEGER,
+    added_at    TEXT NOT NULL,
+    UNIQUE (claim_id, outlet, url)
+);
+
+-- /estimates reads only the latest figure of each series: a small partial index.
+CREATE INDEX claims_current ON claims (metric, party, effective_date) WHERE is_current = 1;
+CREATE INDEX claims_series ON claims (series, effective_date, id);
+CREATE INDEX claims_series_head ON claims (series) WHERE is_current = 1;
+CREATE INDEX claims_metric_date ON claims (metric, effective_date);
+CREATE INDEX claims_status_added ON claims (status, added_at);
+CREATE INDEX appearances_claim ON appearances (claim_id, published);
+CREATE INDEX appearances_outlet ON appearances (outlet);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1,)

@@ -1,0 +1,70 @@
+"""Shared fixtures: a real SQLite file per test, the seed claims, and a chat to push commands to."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.render.plain import render_plain
+from claims.conflict import Conflict
+from claims.vocab import Party
+from handlers.commands import build_router
+from handlers.context import Context
+from handlers.parse import parse_command
+from handlers.router import Router
+from handlers.types import ChatKind, ChatRef, Incoming, Reply, UserRef
+from storage import Storage, open_storage
+from storage.seed import load_seed
+
+CONFLICT = Conflict((Party.RUSSIA, Party.UKRAINE), date(2022, 2, 24), "test war")
+PRIVATE = ChatRef("test", "1", ChatKind.PRIVATE)
+USER = UserRef("42", "Tester")
+
+
+@pytest.fixture(params=["sqlite"])
+async def storage(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Storage]:
+    """An empty store of each backend; every backend must pass the same tests."""
+    assert request.param == "sqlite"
+    store = await open_storage(f"sqlite:///{tmp_path / 'tally.db'}")
+    try:
+        yield store
+    finally:
+        await store.close()
+
+
+@pytest.fixture
+async def seeded(storage: Storage) -> Storage:
+    await load_seed(storage)
+    return storage
+
+
+@dataclass
+class Chat:
+    """Push a command, look at the reply."""
+
+    router: Router
+    context: Context
+
+    async def send(self, text: str, user: UserRef = USER, chat: ChatRef = PRIVATE) -> Reply:
+        parsed = parse_command(text)
+        command, args = parsed if parsed else ("", tuple(text.split()))
+        return await self.router.dispatch(Incoming(chat, user, command, args), self.context)
+
+    async def text(self, text: str) -> str:
+        return render_plain(await self.send(text))
+
+
+@pytest.fixture
+def chat(seeded: Storage) -> Chat:
+    router = build_router()
+    return Chat(router, Context(seeded, CONFLICT, commands=tuple(router)))
+
+
+@pytest.fixture
+def empty_chat(storage: Storage) -> Chat:
+    router = build_router()
+    return Chat(router, Context(storage, CONFLICT, commands=tuple(router)))

@@ -1,0 +1,96 @@
+"""Opening SQLite files: migrations recorded, pragmas set, and bad files refused untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from claims.errors import StorageError
+from storage import open_storage
+from storage.sqlite.database import SCHEMA_VERSION, Database
+
+
+def _fingerprint(path: Path) -> tuple[str, int]:
+    data = path.read_bytes()
+    return hashlib.sha256(data).hexdigest(), path.stat().st_mtime_ns
+
+
+async def test_a_new_file_gets_the_whole_schema_and_its_version(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "new" / "tally.db")
+    try:
+        assert await db.scalar("PRAGMA user_version") == SCHEMA_VERSION
+        assert await db.scalar("PRAGMA journal_mode") == "wal"
+        assert await db.scalar("PRAGMA foreign_keys") == 1
+        assert await db.scalar("PRAGMA busy_timeout") == 5000
+    finally:
+        await db.close()
+
+
+async def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
+    path = tmp_path / "tally.db"
+    for _ in range(2):
+        db = await Database.open(path)
+        await db.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+    conn.close()
+
+
+async def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "tally.db"
+    path.write_bytes(b"this is not SQLite at all, just some text " * 200)
+    before = _fingerprint(path)
+    with pytest.raises(StorageError, match="left untouched"):
+        await open_storage(f"sqlite:///{path}")
+    assert _fingerprint(path) == before
+    assert not (tmp_path / "tally.db-wal").exists()
+
+
+async def test_a_database_from_a_newer_tally_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "tally.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE future (x)")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = _fingerprint(path)
+    with pytest.raises(StorageError, match="newer than this Tally"):
+        await open_storage(f"sqlite:///{path}")
+    assert _fingerprint(path) == before
+
+
+async def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = _fingerprint(path)
+    with pytest.raises(StorageError, match="not a Tally one"):
+        await open_storage(f"sqlite:///{path}")
+    assert _fingerprint(path) == before
+
+
+async def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "tally.db")
+    try:
+        with pytest.raises(sqlite3.IntegrityError):
+            async with db.transaction() as conn:
+                await conn.execute(
+                    "INSERT INTO documents (text_hash, added_at) VALUES ('h', 'now')"
+                )
+                await conn.execute(
+                    "INSERT INTO documents (text_hash, added_at) VALUES ('h', 'now')"
+                )
+        assert await db.scalar("SELECT count(*) FROM documents") == 0
+    finally:
+        await db.close()
+
+
+@pytest.mark.parametrize("url", ["postgres://x", "sqlite:///", "mysql://db", "tally.db"])
+async def test_unsupported_database_urls_are_named(url: str) -> None:
+    with pytest.raises(StorageError, match="DATABASE_URL"):
+        await open_storage(url)
