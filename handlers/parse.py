@@ -67,7 +67,10 @@ def _unknown(
 ) -> UserError:
     hint = f" — did you mean {prefix}{match}?" if match else "."
     listing = ", ".join(f"{prefix}{v}" for v in valid)
-    return UserError(f"unknown {what} '{clip(word)}'{hint} {what.capitalize()}s: {listing}")
+    plural = what[:-1] + "ies" if what.endswith("y") else what + "s"
+    return UserError(
+        f"unknown {what} '{prefix}{clip(word)}'{hint} {plural.capitalize()}: {listing}"
+    )
 
 
 def suggest(what: str, word: str, valid: Sequence[str], *, prefix: str = "") -> UserError:

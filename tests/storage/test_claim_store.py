@@ -1,4 +1,4 @@
-"""The claim store contract: every backend passes these (the ``storage`` fixture is parametrized)."""
+"""The claim store contract: every backend passes these (the ``storage`` fixture is per backend)."""
 
 from __future__ import annotations
 

@@ -77,14 +77,15 @@ async def test_another_programs_database_is_refused_untouched(tmp_path: Path) ->
 async def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
     db = await Database.open(tmp_path / "tally.db")
     try:
-        with pytest.raises(sqlite3.IntegrityError):
+        insert = "INSERT INTO documents (text_hash, added_at) VALUES ('h', 'now')"
+
+        async def insert_twice() -> None:
             async with db.transaction() as conn:
-                await conn.execute(
-                    "INSERT INTO documents (text_hash, added_at) VALUES ('h', 'now')"
-                )
-                await conn.execute(
-                    "INSERT INTO documents (text_hash, added_at) VALUES ('h', 'now')"
-                )
+                await conn.execute(insert)
+                await conn.execute(insert)
+
+        with pytest.raises(sqlite3.IntegrityError):
+            await insert_twice()
         assert await db.scalar("SELECT count(*) FROM documents") == 0
     finally:
         await db.close()

@@ -1,0 +1,96 @@
+"""The ``tally`` command as a user runs it: a real process, a real database file."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def tally(
+    tmp_path: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environ = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DATABASE", "CONFLICT", "LOG"))
+    }
+    environ.update({"DATABASE_URL": f"sqlite:///{tmp_path / 'tally.db'}", "LOG_LEVEL": "WARNING"})
+    environ.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=environ,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_ask_answers_one_command_on_a_fresh_seeded_database(tmp_path: Path) -> None:
+    result = tally(tmp_path, "ask", "/estimates killed")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Killed: latest figure of each claimant")
+    assert ">50,000" in result.stdout
+    assert "replaced >5,300" in result.stdout
+    assert (tmp_path / "tally.db").exists()
+
+
+def test_ask_prints_what_the_console_shows(tmp_path: Path) -> None:
+    asked = tally(tmp_path, "ask", "/estimates killed").stdout
+    console = tally(tmp_path, "console", stdin="/estimates killed\n").stdout
+    assert console.strip() == asked.strip()
+
+
+def test_bad_input_exits_non_zero_with_the_explanation(tmp_path: Path) -> None:
+    result = tally(tmp_path, "ask", "/estimates kiled")
+    assert result.returncode == 1
+    assert "did you mean killed?" in result.stdout
+
+
+def test_seed_loads_once(tmp_path: Path) -> None:
+    first = tally(tmp_path, "seed", env={"SEED_ON_EMPTY": "false"})
+    assert first.stdout.strip() == "17 new seed claims; 17 claims in all."
+    again = tally(tmp_path, "seed")
+    assert again.stdout.strip() == "0 new seed claims; 17 claims in all."
+
+
+def test_a_corrupt_database_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "tally.db").write_bytes(b"garbage" * 1000)
+    result = tally(tmp_path, "ask", "/start")
+    assert result.returncode == 2
+    assert "cannot be read as a SQLite database" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "tally.db").read_bytes() == b"garbage" * 1000
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "tally.db")
+    conn.execute("CREATE TABLE claims (id TEXT)")
+    conn.execute("PRAGMA user_version = 99")
+    conn.commit()
+    conn.close()
+    result = tally(tmp_path, "ask", "/start")
+    assert result.returncode == 2
+    assert "schema version 99" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("CONFLICT_START", "last tuesday"), ("CONFLICT_PARTIES", "russia,narnia"), ("PAGE_SIZE", "0")],
+)
+def test_a_bad_setting_names_its_key(tmp_path: Path, key: str, value: str) -> None:
+    result = tally(tmp_path, "ask", "/start", env={key: value})
+    assert result.returncode == 2
+    assert f"{key}:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_settings_are_read_from_dot_env(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("CONFLICT_PARTIES=ussr\nCONFLICT_START=1979-12-24\n")
+    result = tally(tmp_path, "ask", "/start")
+    assert "Tracking the war between USSR since 1979-12-24" in result.stdout

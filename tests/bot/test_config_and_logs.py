@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import date
+
+import pytest
+from pydantic import SecretStr, ValidationError
+
+from bot.config import Settings, describe_error
+from bot.logs import RedactingFormatter
+from claims.vocab import Party
+
+
+def test_defaults_track_the_russo_ukrainian_war(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CONFLICT_PARTIES", raising=False)
+    monkeypatch.delenv("CONFLICT_START", raising=False)
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.conflict.parties == (Party.RUSSIA, Party.UKRAINE)
+    assert settings.conflict.start == date(2022, 2, 24)
+
+
+def test_parties_are_read_as_a_comma_separated_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONFLICT_PARTIES", " Israel , palestine ")
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.conflict_parties == (Party.ISRAEL, Party.PALESTINE)
+
+
+def test_a_bad_value_is_described_by_its_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOG_LEVEL", "chatty")
+    with pytest.raises(ValidationError) as caught:
+        Settings(_env_file=None)  # type: ignore[call-arg]
+    assert describe_error(caught.value).splitlines()[1].strip().startswith("LOG_LEVEL:")
+
+
+def test_secrets_never_reach_a_log_line_even_in_a_traceback() -> None:
+    token = "123456:SECRET-token-value"
+    formatter = RedactingFormatter([token, ""])
+    try:
+        raise RuntimeError(f"POST https://api.example/bot{token}/getMe failed")
+    except RuntimeError:
+        record = logging.LogRecord(
+            "t", logging.ERROR, __file__, 1, "token is %s", (token,), exc_info=sys.exc_info()
+        )
+    line = formatter.format(record)
+    assert token not in line
+    assert line.count("[redacted]") == 2
+
+
+def test_secret_settings_are_collected_for_redaction() -> None:
+    class WithToken(Settings):
+        some_token: SecretStr = SecretStr("abc123")
+
+    assert WithToken(_env_file=None).secrets() == ["abc123"]  # type: ignore[call-arg]
