@@ -86,6 +86,7 @@ class Claim:
     supersedes: str | None = None
     claimant_key: str = ""
     id: str = field(default="")
+    series: str = field(default="", repr=False, compare=False)
 
     def __post_init__(self) -> None:
         check_figure(self.low, self.high, self.qualifier)
@@ -97,6 +98,8 @@ class Claim:
             object.__setattr__(self, "claimant_key", claimant_key(self.claimant))
         if not self.id:
             object.__setattr__(self, "id", self.identity())
+        if not self.series:
+            object.__setattr__(self, "series", self._series())
 
     def identity(self) -> str:
         """The stable id: equal for the same assertion, whoever relays it."""
@@ -114,8 +117,7 @@ class Claim:
     def short_id(self) -> str:
         return self.id[:SHORT_ID]
 
-    @property
-    def series(self) -> str:
+    def _series(self) -> str:
         """The claimant's run of figures this claim belongs to."""
         return _digest(
             self.metric.value,

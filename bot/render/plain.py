@@ -6,7 +6,7 @@ written, so a document cannot move the cursor, recolour or clear the user's term
 
 from __future__ import annotations
 
-import unicodedata
+import re
 
 from handlers.types import Block, Entry, Fields, Heading, Image, Quote, Reply, Text
 
@@ -15,9 +15,17 @@ __all__ = ["render_plain", "safe"]
 INDENT = "  "
 
 
+# C0 and C1 controls but the newline, and the invisible format characters that reorder or hide
+# text (bidirectional overrides, zero-width marks, tag characters).
+_UNSAFE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+
+
 def safe(text: str) -> str:
-    """Text with control and format characters removed (newlines kept)."""
-    return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch)[0] != "C")
+    """Text with control and invisible format characters removed (newlines kept)."""
+    return _UNSAFE.sub("", text)
 
 
 def _entry(row: Entry, width: int) -> list[str]:

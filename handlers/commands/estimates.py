@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from claims.compare import Current, group_by_whose, spread
-from claims.conflict import is_context
 from claims.errors import UserError
-from claims.model import Claim
 from claims.vocab import Metric, Party, Population, lookup
 from handlers.context import Context
 from handlers.parse import clip, parse_date, parse_positive, parse_word
@@ -94,31 +92,39 @@ def _title(q: EstimatesQuery) -> str:
 
 
 async def _section(
-    claims: list[Claim], q: EstimatesQuery, ctx: Context
-) -> tuple[list[Block], bool]:
-    """The groups of one section on the asked page, and whether any group has a next page."""
-    groups = group_by_whose((Current(c) for c in claims), ctx.conflict.parties)
+    q: EstimatesQuery, ctx: Context, *, context: bool
+) -> tuple[list[Block], bool, int]:
+    """One section's groups on the asked page, whether a next page exists, and what was left out."""
     start, stop = (q.page - 1) * ctx.page_size, q.page * ctx.page_size
-    shown = [c.claim for _, members in groups for c in members[start:stop]]
-    replaced = [c.supersedes for c in shown if c.supersedes]
-    previous = {c.id: c for c in await ctx.storage.claims.get(replaced)}
+    page = await ctx.storage.claims.current_page(
+        q.metric,
+        ctx.conflict,
+        context=context,
+        party=q.party,
+        population=q.population,
+        since=q.since,
+        offset=start,
+        limit=ctx.page_size,
+    )
+    groups = group_by_whose((Current(c) for c in page.claims), ctx.conflict.parties)
+    previous = page.previous
     blocks: list[Block] = []
     more = False
-    for (party, population), members in groups:
-        page = members[start:stop]
-        if not page:
+    for whose_key, members in groups:
+        shown = [c.claim for c in members if start <= page.rank[c.claim.id] < stop]
+        if not shown:
             continue
-        blocks.append(Heading(whose(party, population)))
-        for current in page:
-            claim = current.claim
+        blocks.append(Heading(whose(*whose_key)))
+        for claim in shown:
             before = previous.get(claim.supersedes) if claim.supersedes else None
             blocks.append(current_entry(Current(claim, before)))
+        # the page holds each group's two ends, so the spread is the whole group's
         if (s := spread(c.claim for c in members)) is not None:
             blocks.append(Text(spread_text(s), muted=True))
-        if len(members) > stop:
+        if (size := page.sizes[whose_key]) > stop:
             more = True
-            blocks.append(Text(f"{len(members) - stop} more in this group.", muted=True))
-    return blocks, more
+            blocks.append(Text(f"{size - stop} more in this group.", muted=True))
+    return blocks, more, page.left_out
 
 
 @router.command(
@@ -143,27 +149,21 @@ async def estimates(msg: Incoming, ctx: Context) -> Reply:
     Example: /estimates killed russia since 2022-06-01
     """
     q = parse_query(msg.args)
-    claims = await ctx.storage.claims.current(q.metric, party=q.party, since=q.since)
-    if q.population is not None:
-        claims = [c for c in claims if c.population is q.population]
-    main = [c for c in claims if not is_context(c, ctx.conflict)]
-    context = [c for c in claims if is_context(c, ctx.conflict)]
-
     blocks: list[Block] = [Heading(_title(q))]
-    section, more = await _section(main, q, ctx)
+    section, more, left_out = await _section(q, ctx, context=False)
     blocks += section
-    if q.include_context and context:
-        blocks.append(Heading("Context: other wars and earlier periods"))
-        extra, more_context = await _section(context, q, ctx)
-        blocks += extra
+    if q.include_context:
+        extra, more_context, _ = await _section(q, ctx, context=True)
+        if extra:
+            blocks += [Heading("Context: other wars and earlier periods"), *extra]
         more = more or more_context
     if len(blocks) == 1:
         empty = "No figures" if q.page == 1 else f"No more figures on page {q.page}"
         blocks.append(Text(f"{empty} for {q.metric.value} match that yet."))
-    if context and not q.include_context:
+    if left_out and not q.include_context:
         blocks.append(
             Text(
-                f"{len(context)} figures from other wars or earlier periods are left out; "
+                f"{left_out} figures from other wars or earlier periods are left out; "
                 "add 'all' to see them.",
                 muted=True,
             )

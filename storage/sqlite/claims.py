@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
 from claims.conflict import Conflict
 from claims.model import Appearance, Claim
-from claims.vocab import Metric, Party, Status
-from storage.protocols import AddResult, ClaimantCount, Source
+from claims.vocab import Metric, Party, Population, Status
+from storage.protocols import AddResult, ClaimantCount, CurrentPage, Source
 from storage.sqlite.database import Database
 from storage.sqlite.rows import (
     APPEARANCE_COLUMNS,
@@ -27,9 +28,9 @@ __all__ = ["SqliteClaimStore", "conflict_clause"]
 
 _HEX = re.compile(r"^[0-9a-f]+$")
 _INSERT_CLAIM = (
-    f"INSERT INTO claims ({CLAIM_COLUMNS.replace('c.', '')}, "
-    "series, effective_date, is_current, added_at) "
-    f"VALUES ({', '.join('?' * (CLAIM_COLUMNS.count(',') + 5))}) ON CONFLICT (id) DO NOTHING"
+    f"INSERT INTO claims ({CLAIM_COLUMNS.replace('c.', '')}, effective_date, is_current, "
+    f"added_at) VALUES ({', '.join('?' * (CLAIM_COLUMNS.count(',') + 4))}) "
+    "ON CONFLICT (id) DO NOTHING"
 )
 _INSERT_APPEARANCE = (
     "INSERT INTO appearances (claim_id, document_id, outlet, url, title, published, quote, "
@@ -37,10 +38,15 @@ _INSERT_APPEARANCE = (
     "ON CONFLICT (claim_id, outlet, url) DO NOTHING"
 )
 # The claim with its first appearance (earliest published), for every listing that shows one.
-_WITH_APPEARANCE = (
-    f"SELECT {CLAIM_COLUMNS}, {APPEARANCE_COLUMNS} FROM claims c "
+_FIRST_APPEARANCE = (
     "LEFT JOIN appearances a ON a.id = (SELECT a2.id FROM appearances a2 "
     "WHERE a2.claim_id = c.id ORDER BY a2.published IS NULL, a2.published, a2.id LIMIT 1)"
+)
+_WITH_APPEARANCE = f"SELECT {CLAIM_COLUMNS}, {APPEARANCE_COLUMNS} FROM claims c {_FIRST_APPEARANCE}"
+# /estimates must read the small partial index of current figures, whatever the statistics say.
+_CURRENT = (
+    f"SELECT {CLAIM_COLUMNS}, {APPEARANCE_COLUMNS} FROM claims c INDEXED BY claims_current "
+    f"{_FIRST_APPEARANCE}"
 )
 
 
@@ -55,6 +61,15 @@ def conflict_clause(conflict: Conflict) -> tuple[str, list[Any]]:
         " AND (c.as_of IS NULL OR c.effective_date >= ?)"
     )
     return sql, [*parties, start, start, start]
+
+
+def _floor(row: Any) -> int:
+    """claims.figures.floor on a slim row (low at 3, high at 4)."""
+    return int(row[3] if row[3] is not None else row[4] or 0)
+
+
+def _ceiling(row: Any) -> int:
+    return int(row[4] if row[4] is not None else row[3] or 0)
 
 
 def _now() -> str:
@@ -95,7 +110,7 @@ class SqliteClaimStore:
                 _INSERT_CLAIM,
                 [
                     (
-                        *claim_values(c)[:-1],
+                        *claim_values(c)[:-2],
                         links.supersedes.get(c.id),
                         c.series,
                         iso(c.effective_date),
@@ -157,8 +172,64 @@ class SqliteClaimStore:
             clause, more = conflict_clause(conflict)
             where.append(clause)
             params.extend(more)
-        sql = f"{_WITH_APPEARANCE} WHERE {' AND '.join(where)}"
+        sql = f"{_CURRENT} WHERE {' AND '.join(where)}"
         return [claim_from_row(r) for r in await self._db.fetchall(sql, params)]
+
+    async def current_page(
+        self,
+        metric: Metric,
+        conflict: Conflict,
+        *,
+        context: bool,
+        party: Party | None = None,
+        population: Population | None = None,
+        since: date | None = None,
+        offset: int = 0,
+        limit: int = 8,
+    ) -> CurrentPage:
+        where = ["c.metric = ?", "c.is_current = 1"]
+        params: list[Any] = [metric.value]
+        for column, value in (("party", party), ("population", population)):
+            if value is not None:
+                where.append(f"c.{column} = ?")
+                params.append(value.value)
+        if since is not None:
+            where.append("c.effective_date >= ?")
+            params.append(since.isoformat())
+        inside, more = conflict_clause(conflict)
+        # A slim read of every current figure; only the page and each group's ends are read whole.
+        rows = await self._db.fetchall(
+            "SELECT c.id, c.party, c.population, c.low, c.high, c.effective_date, c.supersedes, "
+            f"({inside}) FROM claims c INDEXED BY claims_current WHERE {' AND '.join(where)}",
+            [*more, *params],
+        )
+        groups: dict[tuple[str, str], list[Any]] = defaultdict(list)
+        left_out = 0
+        for row in rows:
+            if bool(row[7]) is context:
+                left_out += 1
+            else:
+                groups[(row[1], row[2])].append(row)
+        rank: dict[str, int] = {}
+        wanted: list[str] = []
+        for members in groups.values():
+            members.sort(key=lambda r: (r[5] or "", r[0]), reverse=True)
+            page = members[offset : offset + limit]
+            rank.update({r[0]: offset + i for i, r in enumerate(page)})
+            for end in (
+                min(members, key=lambda r: (_floor(r), r[5] or "", r[0])),
+                max(members, key=lambda r: (_ceiling(r), r[5] or "", r[0])),
+            ):
+                rank.setdefault(end[0], members.index(end))
+            wanted += [r[0] for r in page] + [r[6] for r in page if r[6]]
+        claims = await self.get(list(dict.fromkeys([*wanted, *rank])))
+        return CurrentPage(
+            claims=[c for c in claims if c.id in rank],
+            rank=rank,
+            sizes={(Party(p), Population(q)): len(m) for (p, q), m in groups.items()},
+            left_out=0 if context else left_out,
+            previous={c.id: c for c in claims if c.id not in rank},
+        )
 
     async def get(self, ids: Sequence[str]) -> list[Claim]:
         if not ids:

@@ -31,10 +31,29 @@ __all__ = [
 CLAIM_COLUMNS = (
     "c.id, c.metric, c.party, c.population, c.low, c.high, c.qualifier, c.value_text, "
     "c.claimant, c.claimant_key, c.claimant_side, c.kind, c.as_of, c.as_of_precision, "
-    "c.period_start, c.period_end, c.stated_at, c.caveat, c.status, c.supersedes"
+    "c.period_start, c.period_end, c.stated_at, c.caveat, c.status, c.supersedes, c.series"
 )
 APPEARANCE_COLUMNS = "a.outlet, a.url, a.title, a.published, a.quote, a.span_start, a.span_end"
 _N_CLAIM = CLAIM_COLUMNS.count(",") + 1
+
+
+# Vocabulary lookups by value: a dict is many times faster than calling the enum.
+_METRIC = {m.value: m for m in Metric}
+_PARTY = {p.value: p for p in Party}
+_POPULATION = {p.value: p for p in Population}
+_QUALIFIER = {q.value: q for q in Qualifier}
+_SIDE = {s.value: s for s in ClaimantSide}
+_KIND = {k.value: k for k in Kind}
+_STATUS = {s.value: s for s in Status}
+_NO_DATE: tuple[date | None, DatePrecision] = (None, DatePrecision.DAY)
+
+
+def _as_of(text: str | None) -> tuple[date | None, DatePrecision]:
+    if text is None:
+        return _NO_DATE
+    if len(text) == 10:
+        return date.fromisoformat(text), DatePrecision.DAY
+    return parse_partial(text)
 
 
 def iso(value: date | None) -> str | None:
@@ -46,7 +65,7 @@ def _day(text: str | None) -> date | None:
 
 
 def claim_values(claim: Claim) -> tuple[Any, ...]:
-    """The claim's own columns, in CLAIM_COLUMNS order."""
+    """The claim's own columns, in CLAIM_COLUMNS order (series last)."""
     return (
         claim.id,
         claim.metric.value,
@@ -68,6 +87,7 @@ def claim_values(claim: Claim) -> tuple[Any, ...]:
         claim.caveat,
         claim.status.value,
         claim.supersedes,
+        claim.series,
     )
 
 
@@ -79,29 +99,38 @@ def appearance_from_row(row: sqlite3.Row | tuple[Any, ...], start: int = 0) -> A
 
 def claim_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Claim:
     """A claim from CLAIM_COLUMNS, followed by APPEARANCE_COLUMNS when the query joined them."""
-    as_of, precision = (None, DatePrecision.DAY) if row[12] is None else parse_partial(row[12])
-    claim = Claim(
+    as_of, precision = _as_of(row[12])
+    seen = (
+        appearance_from_row(row, _N_CLAIM)
+        if len(row) > _N_CLAIM and row[_N_CLAIM] is not None
+        else Appearance("")
+    )
+    return Claim(
         id=row[0],
-        metric=Metric(row[1]),
-        party=Party(row[2]),
-        population=Population(row[3]),
+        metric=_METRIC[row[1]],
+        party=_PARTY[row[2]],
+        population=_POPULATION[row[3]],
         low=row[4],
         high=row[5],
-        qualifier=Qualifier(row[6]),
+        qualifier=_QUALIFIER[row[6]],
         value_text=row[7],
         claimant=row[8],
         claimant_key=row[9],
-        claimant_side=ClaimantSide(row[10]),
-        kind=Kind(row[11]),
+        claimant_side=_SIDE[row[10]],
+        kind=_KIND[row[11]],
         as_of=as_of,
         as_of_precision=precision,
         period_start=_day(row[14]),
         period_end=_day(row[15]),
         stated_at=_day(row[16]),
         caveat=row[17],
-        status=Status(row[18]),
+        status=_STATUS[row[18]],
         supersedes=row[19],
+        series=row[20],
+        outlet=seen.outlet,
+        url=seen.url,
+        title=seen.title,
+        published=seen.published,
+        quote=seen.quote,
+        span=seen.span,
     )
-    if len(row) > _N_CLAIM and row[_N_CLAIM] is not None:
-        claim = claim.with_appearance(appearance_from_row(row, _N_CLAIM))
-    return claim
