@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from claims.dates import format_partial, last_day
@@ -147,21 +147,6 @@ class Claim:
     @property
     def figure(self) -> str:
         return render_figure(self.low, self.high, self.qualifier)
-
-    @property
-    def appearance(self) -> Appearance:
-        return Appearance(self.outlet, self.url, self.title, self.published, self.quote, self.span)
-
-    def with_appearance(self, appearance: Appearance) -> Claim:
-        return replace(
-            self,
-            outlet=appearance.outlet,
-            url=appearance.url,
-            title=appearance.title,
-            published=appearance.published,
-            quote=appearance.quote,
-            span=appearance.span,
-        )
 
 
 @dataclass(frozen=True, slots=True)

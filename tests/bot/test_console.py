@@ -11,42 +11,34 @@ from tests.bot.test_cli import tally
 from tests.conftest import Chat
 
 
-async def test_the_console_answers_each_line_until_quit(chat: Chat, tmp_path: Path) -> None:
+async def typed(chat: Chat, lines: str, seen: list[Incoming] | None = None) -> str:
+    """What the console prints when ``lines`` are typed into it."""
     out = io.StringIO()
     console = ConsoleAdapter(
-        history=tmp_path / "history",
-        stdin=io.StringIO("/estimates killed\n\n/quit\n/help\n"),
-        stdout=out,
-        interactive=False,
+        history=Path("unused-history"), stdin=io.StringIO(lines), stdout=out, interactive=False
     )
 
     async def dispatch(incoming: Incoming) -> Reply:
+        if seen is not None:
+            seen.append(incoming)
         return await chat.router.dispatch(incoming, chat.context)
 
     await console.run(dispatch)
-    text = out.getvalue()
+    return out.getvalue()
+
+
+async def test_the_console_answers_each_line_until_quit(chat: Chat) -> None:
+    text = await typed(chat, "/estimates killed\n\n/quit\n/help\n")
     assert text.startswith("Killed: latest figure of each claimant")
     assert "Commands" not in text
 
 
-async def test_typing_a_buttons_label_presses_it(chat: Chat, tmp_path: Path) -> None:
+async def test_typing_a_buttons_label_presses_it(chat: Chat) -> None:
     chat.context.page_size = 2
-    out = io.StringIO()
-    console = ConsoleAdapter(
-        history=tmp_path / "history",
-        stdin=io.StringIO("/estimates killed\nmore\n"),
-        stdout=out,
-        interactive=False,
-    )
     seen: list[Incoming] = []
-
-    async def dispatch(incoming: Incoming) -> Reply:
-        seen.append(incoming)
-        return await chat.router.dispatch(incoming, chat.context)
-
-    await console.run(dispatch)
+    text = await typed(chat, "/estimates killed\nmore\n", seen)
     assert [i.args for i in seen] == [("killed",), ("killed", "page", "2")]
-    assert "[More: /estimates killed page 2]" in out.getvalue()
+    assert "[More: /estimates killed page 2]" in text
 
 
 def test_the_console_process_reads_piped_commands(tmp_path: Path) -> None:
