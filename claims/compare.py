@@ -19,9 +19,11 @@ from claims.vocab import Party, Population
 __all__ = [
     "Current",
     "Spread",
+    "Whose",
     "group_by_whose",
     "latest_per_series",
     "order_key",
+    "population_order",
     "spread",
     "whose_order",
 ]
@@ -65,6 +67,11 @@ def latest_per_series(claims: Iterable[Claim]) -> list[Current]:
     return result
 
 
+def population_order(population: Population) -> int:
+    """Military, then civilian, then mixed: the order groups of one party are shown in."""
+    return _POPULATION_ORDER[population]
+
+
 def whose_order(parties: Sequence[Party]) -> dict[Party, int]:
     """Rank parties: the tracked conflict's in its order, then the rest alphabetically."""
     rank = {p: i for i, p in enumerate(parties)}
@@ -81,7 +88,7 @@ def group_by_whose(
     for current in currents:
         groups[(current.claim.party, current.claim.population)].append(current)
     rank = whose_order(parties)
-    ordered = sorted(groups.items(), key=lambda g: (rank[g[0][0]], _POPULATION_ORDER[g[0][1]]))
+    ordered = sorted(groups.items(), key=lambda g: (rank[g[0][0]], population_order(g[0][1])))
     for _, members in ordered:
         members.sort(key=lambda c: order_key(c.claim), reverse=True)
     return ordered

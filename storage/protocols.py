@@ -7,19 +7,19 @@ tests (tests/storage/).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
 from claims.conflict import Conflict
 from claims.model import Appearance, Claim, Document
+from claims.paging import Standing
 from claims.vocab import Metric, Party, Population
 
 __all__ = [
     "AddResult",
     "ClaimStore",
     "ClaimantCount",
-    "CurrentPage",
     "DocumentStore",
     "Source",
     "Storage",
@@ -42,23 +42,6 @@ class Source:
     outlet: str
     claims: int
     last_published: date | None
-
-
-@dataclass(frozen=True, slots=True)
-class CurrentPage:
-    """One page of each group's latest figures (a group: whose losses), and each group's spread.
-
-    ``claims`` holds the rows of the page and, wherever they are, the lowest and highest figure
-    of each group; ``rank`` places every returned claim in its group, newest first from 0;
-    ``sizes`` counts each group; ``left_out`` counts figures outside the conflict not returned;
-    ``previous`` holds, by id, the figures the page's rows replaced.
-    """
-
-    claims: list[Claim]
-    rank: dict[str, int]
-    sizes: dict[tuple[Party, Population], int]
-    left_out: int = 0
-    previous: dict[str, Claim] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,21 +83,19 @@ class ClaimStore(Protocol):
         """
         ...
 
-    async def current_page(
+    async def standings(
         self,
         metric: Metric,
         conflict: Conflict,
         *,
-        context: bool,
         party: Party | None = None,
         population: Population | None = None,
         since: date | None = None,
-        offset: int = 0,
-        limit: int = 8,
-    ) -> CurrentPage:
-        """Ranks ``offset`` to ``offset + limit`` of each group of current figures, with spreads.
+    ) -> list[Standing]:
+        """Every current figure for a metric in brief, each marked as inside the conflict or not.
 
-        ``context`` chooses the figures outside the conflict instead of those inside it.
+        Cheap at any size: ``/estimates`` plans its page from these and reads whole only the
+        claims it shows (``get``).
         """
         ...
 

@@ -26,10 +26,15 @@ USER = UserRef("42", "Tester")
 
 
 @pytest.fixture(params=["sqlite"])
-async def storage(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Storage]:
-    """An empty store of each backend; every backend must pass the same tests."""
+def storage_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database of each backend; every backend must pass the same tests."""
     assert request.param == "sqlite"
-    store = await open_storage(f"sqlite:///{tmp_path / 'tally.db'}")
+    return f"sqlite:///{tmp_path / 'tally.db'}"
+
+
+@pytest.fixture
+async def storage(storage_url: str) -> AsyncIterator[Storage]:
+    store = await open_storage(storage_url)
     try:
         yield store
     finally:

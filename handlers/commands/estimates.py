@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from claims.compare import Current, group_by_whose, spread
+from claims.compare import Current, spread
 from claims.errors import UserError
+from claims.model import Claim
+from claims.paging import PagePlan, Standing, plan_page
 from claims.vocab import Metric, Party, Population, lookup
 from handlers.context import Context
 from handlers.parse import clip, parse_date, parse_positive, parse_word
@@ -80,6 +82,17 @@ def parse_query(args: Sequence[str]) -> EstimatesQuery:
     return EstimatesQuery(metric, party, population, since, include_context, page)
 
 
+def _plan(q: EstimatesQuery, ctx: Context, standings: list[Standing]) -> PagePlan:
+    # up to three full groups per message; more groups share that budget
+    return plan_page(
+        standings,
+        ctx.conflict.parties,
+        page=q.page,
+        page_size=ctx.page_size,
+        budget=ctx.page_size * 3,
+    )
+
+
 def _title(q: EstimatesQuery) -> str:
     parts = [f"{metric_title(q.metric)}: latest figure of each claimant"]
     if q.party:
@@ -91,40 +104,20 @@ def _title(q: EstimatesQuery) -> str:
     return " · ".join(parts)
 
 
-async def _section(
-    q: EstimatesQuery, ctx: Context, *, context: bool
-) -> tuple[list[Block], bool, int]:
-    """One section's groups on the asked page, whether a next page exists, and what was left out."""
-    start, stop = (q.page - 1) * ctx.page_size, q.page * ctx.page_size
-    page = await ctx.storage.claims.current_page(
-        q.metric,
-        ctx.conflict,
-        context=context,
-        party=q.party,
-        population=q.population,
-        since=q.since,
-        offset=start,
-        limit=ctx.page_size,
-    )
-    groups = group_by_whose((Current(c) for c in page.claims), ctx.conflict.parties)
-    previous = page.previous
+def _section(plan: PagePlan, claims: dict[str, Claim]) -> list[Block]:
+    """One section's groups: heading, rows with what they replaced, spread, what follows."""
     blocks: list[Block] = []
-    more = False
-    for whose_key, members in groups:
-        shown = [c.claim for c in members if start <= page.rank[c.claim.id] < stop]
-        if not shown:
-            continue
-        blocks.append(Heading(whose(*whose_key)))
-        for claim in shown:
-            before = previous.get(claim.supersedes) if claim.supersedes else None
-            blocks.append(current_entry(Current(claim, before)))
-        # the page holds each group's two ends, so the spread is the whole group's
-        if (s := spread(c.claim for c in members)) is not None:
+    for group in plan.groups:
+        blocks.append(Heading(whose(*group.whose)))
+        for standing in group.shown:
+            before = claims.get(standing.supersedes) if standing.supersedes else None
+            blocks.append(current_entry(Current(claims[standing.id], before)))
+        ends = (claims[group.lowest.id], claims[group.highest.id])
+        if (s := spread(ends)) is not None:
             blocks.append(Text(spread_text(s), muted=True))
-        if (size := page.sizes[whose_key]) > stop:
-            more = True
-            blocks.append(Text(f"{size - stop} more in this group.", muted=True))
-    return blocks, more, page.left_out
+        if group.after:
+            blocks.append(Text(f"{group.after} more in this group.", muted=True))
+    return blocks
 
 
 @router.command(
@@ -149,14 +142,20 @@ async def estimates(msg: Incoming, ctx: Context) -> Reply:
     Example: /estimates killed russia since 2022-06-01
     """
     q = parse_query(msg.args)
-    blocks: list[Block] = [Heading(_title(q))]
-    section, more, left_out = await _section(q, ctx, context=False)
-    blocks += section
+    standings = await ctx.storage.claims.standings(
+        q.metric, ctx.conflict, party=q.party, population=q.population, since=q.since
+    )
+    inside = [s for s in standings if not s.context]
+    left_out = len(standings) - len(inside)
+    plans = [_plan(q, ctx, inside)]
     if q.include_context:
-        extra, more_context, _ = await _section(q, ctx, context=True)
-        if extra:
-            blocks += [Heading("Context: other wars and earlier periods"), *extra]
-        more = more or more_context
+        plans.append(_plan(q, ctx, [s for s in standings if s.context]))
+    wanted = [i for plan in plans for i in plan.wanted()]
+    claims = {c.id: c for c in await ctx.storage.claims.get(wanted)}
+    blocks: list[Block] = [Heading(_title(q)), *_section(plans[0], claims)]
+    if q.include_context and (extra := _section(plans[1], claims)):
+        blocks += [Heading("Context: other wars and earlier periods"), *extra]
+    more = any(plan.more for plan in plans)
     if len(blocks) == 1:
         empty = "No figures" if q.page == 1 else f"No more figures on page {q.page}"
         blocks.append(Text(f"{empty} for {q.metric.value} match that yet."))

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
 from claims.conflict import Conflict
 from claims.model import Appearance, Claim
+from claims.paging import Standing
 from claims.vocab import Metric, Party, Population, Status
-from storage.protocols import AddResult, ClaimantCount, CurrentPage, Source
+from storage.protocols import AddResult, ClaimantCount, Source
+from storage.sqlite.cache import ReadCache
 from storage.sqlite.database import Database
 from storage.sqlite.rows import (
     APPEARANCE_COLUMNS,
@@ -21,6 +22,7 @@ from storage.sqlite.rows import (
     claim_from_row,
     claim_values,
     iso,
+    standing_from_row,
 )
 from storage.sqlite.series import plan_links, relink
 
@@ -38,9 +40,11 @@ _INSERT_APPEARANCE = (
     "ON CONFLICT (claim_id, outlet, url) DO NOTHING"
 )
 # The claim with its first appearance (earliest published), for every listing that shows one.
-_FIRST_APPEARANCE = (
-    "LEFT JOIN appearances a ON a.id = (SELECT a2.id FROM appearances a2 "
-    "WHERE a2.claim_id = c.id ORDER BY a2.published IS NULL, a2.published, a2.id LIMIT 1)"
+_FIRST_APPEARANCE = "LEFT JOIN appearances a ON a.id = c.first_appearance"
+_SET_FIRST_APPEARANCE = (
+    "UPDATE claims SET first_appearance = (SELECT a.id FROM appearances a "
+    "WHERE a.claim_id = claims.id ORDER BY a.published IS NULL, a.published, a.id LIMIT 1) "
+    "WHERE id IN (SELECT value FROM json_each(?))"
 )
 _WITH_APPEARANCE = f"SELECT {CLAIM_COLUMNS}, {APPEARANCE_COLUMNS} FROM claims c {_FIRST_APPEARANCE}"
 # /estimates must read the small partial index of current figures, whatever the statistics say.
@@ -63,22 +67,18 @@ def conflict_clause(conflict: Conflict) -> tuple[str, list[Any]]:
     return sql, [*parties, start, start, start]
 
 
-def _floor(row: Any) -> int:
-    """claims.figures.floor on a slim row (low at 3, high at 4)."""
-    return int(row[3] if row[3] is not None else row[4] or 0)
-
-
-def _ceiling(row: Any) -> int:
-    return int(row[4] if row[4] is not None else row[3] or 0)
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat()
+
+
+StandingsKey = tuple[Metric, Conflict, Party | None, Population | None, date | None]
 
 
 class SqliteClaimStore:
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._standings: ReadCache[StandingsKey, list[Standing]] = ReadCache(db, limit=256)
+        self._claims: ReadCache[str, Claim] = ReadCache(db, limit=8192)
 
     async def add(self, claims: Sequence[Claim], document_id: int | None = None) -> AddResult:
         if not claims:
@@ -142,6 +142,9 @@ class SqliteClaimStore:
                     for c in appeared
                 ],
             )
+            if appeared:
+                gained_ids = json.dumps(sorted({c.id for c in appeared}))
+                await conn.execute(_SET_FIRST_APPEARANCE, (gained_ids,))
         gained = {c.id for c in appeared}
         return AddResult(
             added=tuple(new),
@@ -175,18 +178,19 @@ class SqliteClaimStore:
         sql = f"{_CURRENT} WHERE {' AND '.join(where)}"
         return [claim_from_row(r) for r in await self._db.fetchall(sql, params)]
 
-    async def current_page(
+    async def standings(
         self,
         metric: Metric,
         conflict: Conflict,
         *,
-        context: bool,
         party: Party | None = None,
         population: Population | None = None,
         since: date | None = None,
-        offset: int = 0,
-        limit: int = 8,
-    ) -> CurrentPage:
+    ) -> list[Standing]:
+        key = (metric, conflict, party, population, since)
+        token = await self._standings.token()
+        if (cached := self._standings.get(key)) is not None:
+            return list(cached)
         where = ["c.metric = ?", "c.is_current = 1"]
         params: list[Any] = [metric.value]
         for column, value in (("party", party), ("population", population)):
@@ -197,48 +201,29 @@ class SqliteClaimStore:
             where.append("c.effective_date >= ?")
             params.append(since.isoformat())
         inside, more = conflict_clause(conflict)
-        # A slim read of every current figure; only the page and each group's ends are read whole.
         rows = await self._db.fetchall(
             "SELECT c.id, c.party, c.population, c.low, c.high, c.effective_date, c.supersedes, "
             f"({inside}) FROM claims c INDEXED BY claims_current WHERE {' AND '.join(where)}",
             [*more, *params],
         )
-        groups: dict[tuple[str, str], list[Any]] = defaultdict(list)
-        left_out = 0
-        for row in rows:
-            if bool(row[7]) is context:
-                left_out += 1
-            else:
-                groups[(row[1], row[2])].append(row)
-        rank: dict[str, int] = {}
-        wanted: list[str] = []
-        for members in groups.values():
-            members.sort(key=lambda r: (r[5] or "", r[0]), reverse=True)
-            page = members[offset : offset + limit]
-            rank.update({r[0]: offset + i for i, r in enumerate(page)})
-            for end in (
-                min(members, key=lambda r: (_floor(r), r[5] or "", r[0])),
-                max(members, key=lambda r: (_ceiling(r), r[5] or "", r[0])),
-            ):
-                rank.setdefault(end[0], members.index(end))
-            wanted += [r[0] for r in page] + [r[6] for r in page if r[6]]
-        claims = await self.get(list(dict.fromkeys([*wanted, *rank])))
-        return CurrentPage(
-            claims=[c for c in claims if c.id in rank],
-            rank=rank,
-            sizes={(Party(p), Population(q)): len(m) for (p, q), m in groups.items()},
-            left_out=0 if context else left_out,
-            previous={c.id: c for c in claims if c.id not in rank},
-        )
+        standings = [standing_from_row(r) for r in rows]
+        self._standings.put(token, key, standings)
+        return list(standings)
 
     async def get(self, ids: Sequence[str]) -> list[Claim]:
         if not ids:
             return []
-        rows = await self._db.fetchall(
-            f"{_WITH_APPEARANCE} WHERE c.id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(ids)),),
-        )
-        found = {row[0]: claim_from_row(row) for row in rows}
+        token = await self._claims.token()
+        found = {i: c for i in ids if (c := self._claims.get(i)) is not None}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            rows = await self._db.fetchall(
+                f"{_WITH_APPEARANCE} WHERE c.id IN (SELECT value FROM json_each(?))",
+                (json.dumps(missing),),
+            )
+            for row in rows:
+                claim = found[row[0]] = claim_from_row(row)
+                self._claims.put(token, claim.id, claim)
         return [found[i] for i in ids if i in found]
 
     async def find(self, prefix: str, limit: int = 5) -> list[Claim]:

@@ -22,6 +22,8 @@ __all__ = ["SCHEMA_VERSION", "Database"]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_TIMEOUT_MS = 5000
+# 16 MiB of page cache (the default is 2): writes to a large file touch many index pages
+CACHE_KIB = 16384
 
 
 def _existing_uri(path: Path) -> str | None:
@@ -65,6 +67,7 @@ class Database:
         self.conn = conn
         self.path = path
         self._write = asyncio.Lock()
+        self._writes = 0  # write transactions of ours that have ended, committed or not
 
     @classmethod
     async def open(cls, path: Path) -> Database:
@@ -78,6 +81,7 @@ class Database:
             await conn.execute("PRAGMA foreign_keys = ON")
             await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             await conn.execute("PRAGMA synchronous = NORMAL")
+            await conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             await db._migrate()
         except BaseException:
             await conn.close()
@@ -109,7 +113,25 @@ class Database:
             except BaseException:
                 await self.conn.rollback()
                 raise
-            await self.conn.commit()
+            else:
+                await self.conn.commit()
+            finally:
+                self._writes += 1
+
+    @property
+    def writing(self) -> bool:
+        return self._write.locked()
+
+    async def state(self) -> tuple[int, int] | None:
+        """A token that changes whenever the data may have, or None while a write of ours is open.
+
+        ``PRAGMA data_version`` moves when another connection (another process) commits; the
+        count of our own write transactions covers this one.
+        """
+        if self.writing:
+            return None
+        version = int(await self.scalar("PRAGMA data_version"))
+        return None if self.writing else (version, self._writes)
 
     async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
         # one trip to the connection's thread, not three (execute, fetch, close)

@@ -8,6 +8,7 @@ from typing import Any
 
 from claims.dates import parse_partial
 from claims.model import Appearance, Claim
+from claims.paging import Standing
 from claims.vocab import (
     ClaimantSide,
     DatePrecision,
@@ -26,6 +27,7 @@ __all__ = [
     "claim_from_row",
     "claim_values",
     "iso",
+    "standing_from_row",
 ]
 
 CLAIM_COLUMNS = (
@@ -95,6 +97,20 @@ def appearance_from_row(row: sqlite3.Row | tuple[Any, ...], start: int = 0) -> A
     outlet, url, title, published, quote, span_start, span_end = row[start : start + 7]
     span = None if span_start is None else (int(span_start), int(span_end))
     return Appearance(outlet or "", url or "", title or "", _day(published), quote or "", span)
+
+
+def standing_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Standing:
+    """A Standing from id, party, population, low, high, effective_date, supersedes, inside."""
+    return Standing(
+        id=row[0],
+        party=_PARTY[row[1]],
+        population=_POPULATION[row[2]],
+        low=row[3],
+        high=row[4],
+        effective_date=_day(row[5]),
+        supersedes=row[6],
+        context=not row[7],
+    )
 
 
 def claim_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Claim:

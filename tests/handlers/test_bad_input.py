@@ -68,7 +68,7 @@ async def test_a_failing_handler_apologises_without_a_traceback(
     async def broken(*_: object, **__: object) -> int:
         raise RuntimeError("database on fire")
 
-    chat.context.storage.claims.current_page = broken  # type: ignore[method-assign, assignment]
+    chat.context.storage.claims.standings = broken  # type: ignore[method-assign, assignment]
     reply = await chat.send("/estimates killed")
     assert reply.error
     text = await chat.text("/estimates killed")

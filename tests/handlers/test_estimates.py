@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from claims.vocab import Party, Population
 from handlers.types import Entry, Heading, Reply, Text
+from tests.claims.factory import make_claim
 from tests.conftest import Chat
 
 
@@ -119,3 +121,22 @@ async def test_a_metric_with_no_figures_says_so(chat: Chat) -> None:
 
 async def test_an_empty_database_answers_politely(empty_chat: Chat) -> None:
     assert "No figures" in await empty_chat.text("/estimates killed")
+
+
+async def test_many_groups_share_one_page_so_the_message_stays_short(empty_chat: Chat) -> None:
+    claims = [
+        make_claim(party=party, population=population, claimant=f"Claimant {n}", low=n, high=n)
+        for party in (Party.RUSSIA, Party.UKRAINE)
+        for population in Population
+        for n in range(1, 6)
+    ]
+    await empty_chat.context.storage.claims.add(claims)
+    reply = await empty_chat.send("/estimates killed")
+    groups = _groups(reply)
+    assert len(groups) == 6
+    # 24 rows a page at most: six groups get four rows each, and say what follows
+    assert {len(rows) for rows in groups.values()} == {4}
+    assert sum(isinstance(b, Text) and "1 more in this group" in b.text for b in reply.blocks) == 6
+    assert [b.command for b in reply.buttons] == ["/estimates killed page 2"]
+    second = _groups(await empty_chat.send("/estimates killed page 2"))
+    assert {len(rows) for rows in second.values()} == {1}

@@ -7,7 +7,7 @@ from datetime import date
 from claims.conflict import is_context
 from claims.model import Appearance, Document
 from claims.vocab import ClaimantSide, Metric, Party, Qualifier, Status
-from storage import Storage
+from storage import Storage, open_storage
 from tests.claims.factory import make_claim
 from tests.conftest import CONFLICT
 
@@ -42,6 +42,8 @@ async def test_the_same_claim_from_another_outlet_becomes_an_appearance(storage:
     appearances = await storage.claims.appearances(first.id)
     assert [a.outlet for a in appearances] == ["Outlet B", "Outlet A"]
     assert appearances[0] == Appearance("Outlet B", published=date(2022, 6, 1), quote="relayed")
+    [shown] = await storage.claims.get([first.id])
+    assert (shown.outlet, shown.quote) == ("Outlet B", "relayed")
     again = await storage.claims.add([relayed])
     assert again.unchanged == (first.id,)
 
@@ -134,3 +136,61 @@ async def test_a_document_is_stored_once_by_url_or_text(storage: Storage) -> Non
     same_url = Document("Outlet", text="Edited text.", url="https://example.org/1")
     assert await storage.documents.add(same_url) == (first_id, False)
     assert await storage.documents.count() == 1
+
+
+async def test_standings_list_current_figures_marked_inside_or_outside_the_conflict(
+    seeded: Storage,
+) -> None:
+    current = await seeded.claims.current(Metric.KILLED)
+    standings = await seeded.claims.standings(Metric.KILLED, CONFLICT)
+    assert {s.id for s in standings} == {c.id for c in current}
+    by_id = {c.id: c for c in current}
+    for s in standings:
+        claim = by_id[s.id]
+        assert s.context == is_context(claim, CONFLICT)
+        assert (s.party, s.population, s.low, s.high) == (
+            claim.party,
+            claim.population,
+            claim.low,
+            claim.high,
+        )
+        assert (s.effective_date, s.supersedes) == (claim.effective_date, claim.supersedes)
+    russia = await seeded.claims.standings(Metric.KILLED, CONFLICT, party=Party.RUSSIA)
+    assert {s.party for s in russia} == {Party.RUSSIA}
+
+
+async def test_a_figure_added_by_another_process_is_seen_at_the_next_read(
+    storage: Storage, storage_url: str
+) -> None:
+    early = make_claim(as_of=date(2022, 3, 1))
+    await storage.claims.add([early])
+    assert [s.id for s in await storage.claims.standings(Metric.KILLED, CONFLICT)] == [early.id]
+    assert [c.outlet for c in await storage.claims.get([early.id])] == ["The Daily Test"]
+    other = await open_storage(storage_url)
+    try:
+        later = make_claim(as_of=date(2022, 9, 1), low=5000, high=5000)
+        await other.claims.add(
+            [
+                later,
+                make_claim(as_of=date(2022, 3, 1), outlet="Earlier", published=date(2022, 3, 1)),
+            ]
+        )
+    finally:
+        await other.close()
+    [now] = await storage.claims.standings(Metric.KILLED, CONFLICT)
+    assert (now.id, now.supersedes) == (later.id, early.id)
+    [relayed] = await storage.claims.get([early.id])
+    assert relayed.outlet == "Earlier"
+
+
+async def test_a_figure_added_here_is_seen_at_the_next_read(storage: Storage) -> None:
+    early = make_claim(as_of=date(2022, 3, 1))
+    await storage.claims.add([early])
+    await storage.claims.standings(Metric.KILLED, CONFLICT)
+    await storage.claims.get([early.id])
+    later = make_claim(as_of=date(2022, 9, 1), low=5000, high=5000)
+    await storage.claims.add([later])
+    [now] = await storage.claims.standings(Metric.KILLED, CONFLICT)
+    assert now.id == later.id
+    [early_again] = await storage.claims.get([early.id])
+    assert early_again.id == early.id

@@ -11,6 +11,7 @@ import pytest
 from claims.errors import StorageError
 from storage import open_storage
 from storage.sqlite.database import SCHEMA_VERSION, Database
+from storage.sqlite.migrations import MIGRATIONS
 
 
 def _fingerprint(path: Path) -> tuple[str, int]:
@@ -95,3 +96,30 @@ async def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
 async def test_unsupported_database_urls_are_named(url: str) -> None:
     with pytest.raises(StorageError, match="DATABASE_URL"):
         await open_storage(url)
+
+
+async def test_a_version_1_database_is_upgraded_with_its_claims_intact(tmp_path: Path) -> None:
+    path = tmp_path / "tally.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
+    conn.execute(
+        "INSERT INTO claims (id, metric, party, population, low, high, qualifier, claimant, "
+        "claimant_key, claimant_side, kind, as_of, status, series, effective_date, is_current, "
+        "added_at) VALUES ('c1', 'killed', 'russia', 'military', 5300, NULL, 'at_least', "
+        "'Ukraine', 'ukraine', 'ukraine', 'claimed', '2022-03-01', 'published', 's1', "
+        "'2022-03-01', 1, '2022-03-02')"
+    )
+    for outlet, published in (("Later", "2022-03-03"), ("First", "2022-03-02")):
+        conn.execute(
+            "INSERT INTO appearances (claim_id, outlet, published, added_at) "
+            "VALUES ('c1', ?, ?, '2022-03-04')",
+            (outlet, published),
+        )
+    conn.commit()
+    conn.close()
+    storage = await open_storage(f"sqlite:///{path}")
+    try:
+        [claim] = await storage.claims.get(["c1"])
+        assert (claim.figure, claim.outlet) == (">5,300", "First")
+    finally:
+        await storage.close()

@@ -1,0 +1,47 @@
+"""Results of recent reads, kept only while the database provably has not changed.
+
+Many chats ask the same thing between two ingestions, so ``/estimates`` keeps its brief list
+of current figures and the claims it showed. Before every use the cache asks the database for
+its state token (``Database.state``): any commit, ours or another process's, empties it. A
+read that overlapped a write is used but not kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Generic, TypeVar
+
+from storage.sqlite.database import Database
+
+__all__ = ["ReadCache"]
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+Token = tuple[int, int] | None
+
+
+class ReadCache(Generic[K, V]):
+    def __init__(self, db: Database, limit: int) -> None:
+        self._db = db
+        self._limit = limit
+        self._state: Token = None
+        self._entries: dict[K, V] = {}
+
+    async def token(self) -> Token:
+        """Check the database; a changed state empties the cache. Pass the token to ``put``."""
+        state = await self._db.state()
+        if state is None or state != self._state:
+            self._entries.clear()
+            self._state = state
+        return state
+
+    def get(self, key: K) -> V | None:
+        return self._entries.get(key)
+
+    def put(self, token: Token, key: K, value: V) -> None:
+        """Keep a value read under ``token``, unless the database has moved on since."""
+        if token is None or token != self._state or self._db.writing:
+            return
+        if len(self._entries) >= self._limit:
+            del self._entries[next(iter(self._entries))]
+        self._entries[key] = value
