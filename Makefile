@@ -31,7 +31,8 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 bench: $(STAMP)
-	$(BIN)/python bench/estimates.py
+	$(BIN)/python -m bench.estimates
+	$(BIN)/python -m bench.telegram
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,6 +1,7 @@
 """The ``tally`` command line: run the bot, chat in the terminal, answer one command, seed.
 
-tally run               every configured adapter (the console when no token is set)
+tally run               every configured adapter: Telegram when TELEGRAM_BOT_TOKEN is set,
+                        and the console at a terminal (or when no token is set)
 tally console           the terminal chat only
 tally ask "/estimates killed"
 tally seed              load the bundled seed claims (again: nothing is doubled)
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -28,6 +31,8 @@ from storage import open_storage
 from storage.seed import load_seed
 
 __all__ = ["main"]
+
+log = logging.getLogger("tally")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,9 +58,22 @@ async def _run(settings: Settings, console_only: bool) -> int:
     async with open_app(settings) as app:
         words = _completion_words([c.name for c in app.router])
         adapters: list[Adapter] = []
+        if not console_only and settings.telegram_bot_token is not None:
+            from bot.adapters.telegram import TelegramAdapter  # the SDK only when it is used
+
+            adapters.append(TelegramAdapter(settings, tuple(app.router)))
         if console_only or not adapters or sys.stdin.isatty():
             adapters.append(_console(settings, words))
-        await serve(app, adapters)
+        serving = asyncio.ensure_future(serve(app, adapters))
+        # a service manager stops us with SIGTERM: finish like the console's /quit does
+        loop = asyncio.get_running_loop()
+        loop.add_signal_handler(signal.SIGTERM, serving.cancel)
+        try:
+            await serving
+        except asyncio.CancelledError:
+            log.info("stopped by SIGTERM")
+        finally:
+            loop.remove_signal_handler(signal.SIGTERM)
     return 0
 
 

@@ -6,17 +6,20 @@ name by ``describe_error``.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from claims.conflict import Conflict
 from claims.vocab import Party
 
 __all__ = ["Settings", "describe_error"]
+
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class Settings(BaseSettings):
@@ -33,6 +36,16 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     console_history: Path = Path("~/.tally_history")
 
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = "https://api.telegram.org"
+    telegram_mode: Literal["polling", "webhook"] = "polling"
+    telegram_poll_timeout: int = Field(default=30, ge=0, le=50)
+    telegram_webhook_listen: str = "127.0.0.1"
+    telegram_webhook_port: int = Field(default=8443, ge=1, le=65535)
+    telegram_webhook_path: str = "telegram"
+    telegram_webhook_url: str = ""
+    telegram_webhook_secret: SecretStr | None = None
+
     @field_validator("conflict_parties", mode="before")
     @classmethod
     def _split_parties(cls, value: Any) -> Any:
@@ -47,6 +60,22 @@ class Settings(BaseSettings):
         if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
             raise ValueError("must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
         return level
+
+    @field_validator("telegram_webhook_secret")
+    @classmethod
+    def _secret_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _SECRET_TOKEN.fullmatch(value.get_secret_value()):
+            raise ValueError("must be 1 to 256 characters: letters, digits, _ and -")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs(self) -> Settings:
+        if self.telegram_mode == "webhook" and self.telegram_bot_token:
+            if not self.telegram_webhook_url:
+                raise ValueError("TELEGRAM_WEBHOOK_URL (the public https address) is required")
+            if self.telegram_webhook_secret is None:
+                raise ValueError("TELEGRAM_WEBHOOK_SECRET is required in webhook mode")
+        return self
 
     @property
     def conflict(self) -> Conflict:

@@ -7,6 +7,7 @@ It lives in the lowest layer so that every layer above can raise and catch the s
     ├── StorageError         the database cannot be used (corrupt, newer schema): said at start-up
     └── DeliveryError        an adapter could not deliver a reply
         ├── RetryLater       transient: try again after ``delay`` seconds
+        ├── ChatMoved        the chat has a new address (a group became a supergroup)
         └── PermanentFailure the target cannot be reached (blocked, kicked, gone)
 
 Anything else that escapes a handler is a bug: it is logged with its traceback and the user gets
@@ -16,6 +17,7 @@ a short apology, never the traceback.
 from __future__ import annotations
 
 __all__ = [
+    "ChatMoved",
     "DeliveryError",
     "PermanentFailure",
     "RetryLater",
@@ -48,6 +50,17 @@ class RetryLater(DeliveryError):
         super().__init__(reason or f"retry in {delay:g} s")
         self.delay = delay
         self.reason = reason
+
+
+class ChatMoved(DeliveryError):
+    """Nothing was delivered: the chat now lives at ``target`` (a ChatRef string).
+
+    Whoever stored the old address updates it and sends again to the new one.
+    """
+
+    def __init__(self, target: str) -> None:
+        super().__init__(f"the chat moved to {target}")
+        self.target = target
 
 
 class PermanentFailure(DeliveryError):

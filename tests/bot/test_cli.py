@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.fakes.telegram_api import TelegramEmulator
 
 
 def tally(
@@ -94,3 +98,35 @@ def test_settings_are_read_from_dot_env(tmp_path: Path) -> None:
     (tmp_path / ".env").write_text("CONFLICT_PARTIES=ussr\nCONFLICT_START=1979-12-24\n")
     result = tally(tmp_path, "ask", "/start")
     assert "Tracking the war between USSR since 1979-12-24" in result.stdout
+
+
+async def test_run_serves_telegram_when_its_token_is_set_and_stops_on_sigterm(
+    tmp_path: Path,
+) -> None:
+    async with TelegramEmulator() as api:
+        api.private_chat(7)
+        environ = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE", "LOG"))}
+        environ.update(
+            {
+                "DATABASE_URL": f"sqlite:///{tmp_path / 'tally.db'}",
+                "TELEGRAM_BOT_TOKEN": api.token,
+                "TELEGRAM_API_BASE_URL": api.root,
+                "TELEGRAM_POLL_TIMEOUT": "1",
+                "LOG_LEVEL": "INFO",
+            }
+        )
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run",
+            stdin=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+            cwd=tmp_path, env=environ,
+        )  # fmt: skip
+        try:
+            await api.send_text(7, "/estimates killed", user_id=7)
+            [answer, *_] = await api.wait_sent(1, chat_id=7, within=30)
+            assert ">50,000" in answer.text
+        finally:
+            process.send_signal(signal.SIGTERM)
+            async with asyncio.timeout(30):
+                _, stderr = await process.communicate()
+        assert process.returncode == 0, stderr.decode()
+        assert api.token not in stderr.decode()

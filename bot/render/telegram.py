@@ -1,0 +1,114 @@
+"""A ``Reply`` as Telegram HTML messages: escaped, readable on a phone, within the length limit.
+
+Every string is escaped (``&``, ``<``, ``>``) after control characters are stripped, so a
+document that says ``<b>`` or ``<script>`` is shown as text. A reply longer than one message
+is split between blocks (never inside a claim row); buttons go with the last message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from bot.render.plain import render_plain, safe
+from handlers.types import Block, Button, Entry, Fields, Heading, Image, Quote, Reply, Text
+
+__all__ = ["MAX_MESSAGE", "TelegramMessage", "html", "render_telegram"]
+
+MAX_MESSAGE = 4096
+"""Telegram's limit for a message's text; we count the HTML source, which is never shorter."""
+
+
+@dataclass(frozen=True, slots=True)
+class TelegramMessage:
+    text: str
+    buttons: tuple[Button, ...] = ()
+    image: Image | None = None
+
+
+def html(text: str) -> str:
+    """Text made safe for Telegram HTML: controls stripped, markup characters escaped."""
+    return escape(safe(text), quote=False)
+
+
+def _entry(row: Entry) -> str:
+    # figure first and bold: the eye runs down the left edge of a phone screen
+    head = f"<b>{html(row.figure)}</b>  {html(row.claimant)}"
+    if row.tags:
+        head += f" <i>({html(' · '.join(row.tags))})</i>"
+    detail = " · ".join(html(x) for x in (row.when, row.source) if x)
+    if row.ref:
+        detail += f"{' · ' if detail else ''}<code>{html(row.ref)}</code>"
+    lines = [head] + ([f"    {detail}"] if detail else [])
+    if row.note:
+        lines.append(f"    <i>{html(row.note)}</i>")
+    return "\n".join(lines)
+
+
+def _block(block: Block) -> str:
+    if isinstance(block, Heading):
+        return f"\n<b>{html(block.text)}</b>"
+    if isinstance(block, Text):
+        return f"<i>{html(block.text)}</i>" if block.muted else html(block.text)
+    if isinstance(block, Quote):
+        source = f"\n— {html(block.source)}" if block.source else ""
+        return f"<blockquote>{html(block.text)}{source}</blockquote>"
+    if isinstance(block, Fields):
+        return "\n".join(f"<b>{html(k)}</b>: {html(v)}" for k, v in block.pairs)
+    if isinstance(block, Entry):
+        return _entry(block)
+    if isinstance(block, Image):
+        return ""
+    raise TypeError(f"unknown block {block!r}")
+
+
+def _pieces(block: Block, limit: int) -> list[str]:
+    """A block too long for one message, as plain escaped text cut at line breaks.
+
+    Cutting HTML could split a tag or an entity; cutting the text before escaping cannot.
+    """
+    pieces: list[str] = []
+    current = ""
+    for char in render_plain(Reply((block,))):
+        escaped = html(char)
+        if len(current) + len(escaped) > limit:
+            cut = current.rfind("\n")
+            if cut <= 0:
+                cut = len(current)
+            pieces.append(current[:cut])
+            current = current[cut:].lstrip("\n")
+        current += escaped
+    if current.strip():
+        pieces.append(current)
+    return pieces
+
+
+def render_telegram(reply: Reply, limit: int = MAX_MESSAGE) -> list[TelegramMessage]:
+    """The messages to send, in order; images travel as photos with their caption."""
+    texts: list[str] = []
+    current = ""
+    for block in reply.blocks:
+        part = _block(block).strip("\n") if not current else _block(block)
+        if not part:
+            continue
+        if len(current) + len(part) + 1 <= limit:
+            current = f"{current}\n{part}" if current else part
+            continue
+        if current:
+            texts.append(current)
+        part = part.strip("\n")
+        if len(part) > limit:
+            *whole, part = _pieces(block, limit)
+            texts += whole
+        current = part
+    if current:
+        texts.append(current)
+    messages = [TelegramMessage(t) for t in texts]
+    images = [TelegramMessage("", image=b) for b in reply.blocks if isinstance(b, Image)]
+    messages += images
+    if reply.buttons:
+        if not messages:
+            messages.append(TelegramMessage("…"))
+        last = messages[-1]
+        messages[-1] = TelegramMessage(last.text, reply.buttons, last.image)
+    return messages
