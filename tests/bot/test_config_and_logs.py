@@ -52,3 +52,25 @@ def test_secret_settings_are_collected_for_redaction() -> None:
         some_token: SecretStr = SecretStr("abc123")
 
     assert WithToken(_env_file=None).secrets() == ["abc123"]  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize(
+    ("missing", "named"),
+    [("telegram_webhook_url", "TELEGRAM_WEBHOOK_URL"), ("telegram_webhook_secret", "SECRET")],
+)
+def test_webhook_mode_needs_a_public_address_and_a_secret(missing: str, named: str) -> None:
+    values = {
+        "telegram_bot_token": "1:abc",
+        "telegram_mode": "webhook",
+        "telegram_webhook_url": "https://bot.example.org/telegram",
+        "telegram_webhook_secret": "s3cret",
+    }
+    del values[missing]
+    with pytest.raises(ValidationError, match=named):
+        Settings(_env_file=None, **values)  # type: ignore[call-arg, arg-type]
+
+
+def test_a_webhook_secret_with_characters_telegram_refuses_is_named() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Settings(_env_file=None, telegram_webhook_secret="has spaces")  # type: ignore[call-arg, arg-type]
+    assert "TELEGRAM_WEBHOOK_SECRET" in describe_error(caught.value)

@@ -16,7 +16,7 @@ from bot.config import Settings
 from claims.errors import ChatMoved, PermanentFailure, RetryLater
 from handlers.commands import build_router, history
 from handlers.context import Context
-from handlers.types import ChatKind, ChatRef, Incoming, Reply, Text
+from handlers.types import ChatKind, ChatRef, Image, Incoming, Reply, Text
 from storage import Storage
 from tests.claims.factory import make_claim
 from tests.conftest import CONFLICT
@@ -267,3 +267,12 @@ async def test_webhook_mode_takes_updates_by_post_and_refuses_a_wrong_secret(
                         assert resp.status == 403
             await asyncio.sleep(0.2)
             assert len(api.sent) == 1
+
+
+async def test_an_image_is_uploaded_as_a_photo_with_its_caption(bot: Bot) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    reply = Reply((Text("Deaths over time"), Image(png, caption="Killed <by> month")))
+    await bot.adapter.send(ChatRef("telegram", str(ALICE)), reply)
+    text, photo = await bot.api.wait_sent(2, chat_id=ALICE)
+    assert (text.method, text.text) == ("sendMessage", "Deaths over time")
+    assert (photo.method, photo.photo, photo.text) == ("sendPhoto", png, "Killed <by> month")
