@@ -20,7 +20,6 @@ __all__ = [
     "Current",
     "Spread",
     "Whose",
-    "group_by_whose",
     "latest_per_series",
     "order_key",
     "population_order",
@@ -78,20 +77,6 @@ def whose_order(parties: Sequence[Party]) -> dict[Party, int]:
     rest = sorted((p for p in Party if p not in rank), key=lambda p: p.value)
     rank.update({p: len(parties) + i for i, p in enumerate(rest)})
     return rank
-
-
-def group_by_whose(
-    currents: Iterable[Current], parties: Sequence[Party] = ()
-) -> list[tuple[Whose, list[Current]]]:
-    """Group figures by whose losses they count, newest first within a group."""
-    groups: dict[Whose, list[Current]] = defaultdict(list)
-    for current in currents:
-        groups[(current.claim.party, current.claim.population)].append(current)
-    rank = whose_order(parties)
-    ordered = sorted(groups.items(), key=lambda g: (rank[g[0][0]], population_order(g[0][1])))
-    for _, members in ordered:
-        members.sort(key=lambda c: order_key(c.claim), reverse=True)
-    return ordered
 
 
 def spread(claims: Iterable[Claim]) -> Spread | None:

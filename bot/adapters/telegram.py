@@ -187,9 +187,7 @@ class TelegramAdapter:
         return await self._user_by_id(str(sender.id), sender.full_name, chat)
 
     async def _user_by_id(self, user_id: str, name: str, chat: ChatRef) -> UserRef:
-        if chat.kind is ChatKind.PRIVATE:
-            return UserRef(user_id, name, is_chat_admin=True)
-        if chat.kind is ChatKind.CHANNEL:
+        if chat.kind is not ChatKind.GROUP:  # one's own private chat; a channel's posters
             return UserRef(user_id, name, is_chat_admin=True)
         return UserRef(user_id, name, is_chat_admin=user_id in await self._chat_admins(chat))
 

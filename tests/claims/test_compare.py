@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from claims.compare import group_by_whose, latest_per_series, spread
-from claims.vocab import Party, Population, Qualifier
+from claims.compare import latest_per_series, spread
+from claims.vocab import Qualifier
 from tests.claims.factory import make_claim
 
 
@@ -19,22 +19,6 @@ def test_two_claimants_each_keep_their_latest_newest_first() -> None:
     nato = make_claim(claimant="NATO", as_of=date(2022, 10, 3), low=30000, high=30000)
     russia = make_claim(claimant="Russia", as_of=date(2022, 9, 21), low=6000, high=6000)
     assert [c.claim for c in latest_per_series([russia, nato])] == [nato, russia]
-
-
-def test_groups_put_the_tracked_parties_first() -> None:
-    claims = [
-        make_claim(party=Party.USA, claimant="a"),
-        make_claim(party=Party.UKRAINE, claimant="b"),
-        make_claim(party=Party.RUSSIA, population=Population.CIVILIAN, claimant="c"),
-        make_claim(party=Party.RUSSIA, claimant="d"),
-    ]
-    groups = group_by_whose(latest_per_series(claims), (Party.RUSSIA, Party.UKRAINE))
-    assert [whose for whose, _ in groups] == [
-        (Party.RUSSIA, Population.MILITARY),
-        (Party.RUSSIA, Population.CIVILIAN),
-        (Party.UKRAINE, Population.MILITARY),
-        (Party.USA, Population.MILITARY),
-    ]
 
 
 def test_the_spread_names_who_holds_each_end() -> None:

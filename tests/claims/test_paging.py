@@ -48,6 +48,24 @@ def test_groups_come_in_the_conflicts_order_newest_row_first() -> None:
     assert [s.id for s in plan.groups[0].shown] == ["0004", "0002"]
 
 
+def test_groups_put_the_tracked_parties_first_then_the_rest() -> None:
+    plan = plan_page(
+        [
+            standing(1, Party.USA),
+            standing(2, Party.UKRAINE),
+            standing(3, population=C),
+            standing(4),
+        ],
+        (Party.RUSSIA, Party.UKRAINE),
+    )
+    assert [g.whose for g in plan.groups] == [
+        (Party.RUSSIA, M),
+        (Party.RUSSIA, C),
+        (Party.UKRAINE, M),
+        (Party.USA, M),
+    ]
+
+
 def test_the_spread_ends_are_kept_even_off_the_page() -> None:
     members = [standing(n) for n in range(1, 11)]
     plan = plan_page(members, (Party.RUSSIA,), page=2, page_size=3, budget=9)
