@@ -72,23 +72,26 @@ async def _run(
         body = {"chat_id": chat, "text": "/estimates killed", "user_id": chat}
         arrived[chat] = (await client.post("/_emulator/update", json=body)).json()["at"]
 
-    started = time.perf_counter()
-    if together:
-        await asyncio.gather(*(push(c) for c in chats))
     seen = start_total
-    for chat in chats:
-        if not together:
-            await push(chat)
-        while chat not in first_reply or (together and len(first_reply) < len(chats)):
+
+    async def replied(wanted: set[int]) -> None:
+        """Poll the emulator until every wanted chat has had its first reply."""
+        nonlocal seen
+        while not wanted <= first_reply.keys():
             rows = await _sent_since(client, seen)
             seen += len(rows)
             for row in rows:
                 first_reply.setdefault(int(row["chat_id"]), row["at"])
-            if chat in first_reply and not together:
-                break
-            if together and len(first_reply) >= len(chats):
-                break
             await asyncio.sleep(0.002)
+
+    started = time.perf_counter()
+    if together:
+        await asyncio.gather(*(push(c) for c in chats))
+        await replied(set(chats))
+    else:
+        for chat in chats:
+            await push(chat)
+            await replied({chat})
     elapsed = time.perf_counter() - started
     return elapsed, [(first_reply[c] - arrived[c]) * 1000 for c in chats]
 

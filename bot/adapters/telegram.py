@@ -48,6 +48,7 @@ _KINDS = {"private": ChatKind.PRIVATE, "channel": ChatKind.CHANNEL}
 _CALLBACK_LIMIT = 64  # bytes of callback_data Telegram accepts
 _ADMINS = {ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR}
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+_UPDATES = ["message", "channel_post", "callback_query"]  # what Tally answers; nothing else
 
 
 class TelegramAdapter:
@@ -105,12 +106,12 @@ class TelegramAdapter:
                 url_path=s.telegram_webhook_path,
                 webhook_url=s.telegram_webhook_url,
                 secret_token=s.telegram_webhook_secret.get_secret_value(),
-                allowed_updates=["message", "channel_post", "callback_query"],
+                allowed_updates=_UPDATES,
             )
         else:
             await app.updater.start_polling(
                 timeout=s.telegram_poll_timeout,
-                allowed_updates=["message", "channel_post", "callback_query"],
+                allowed_updates=_UPDATES,
             )
 
     async def send(self, target: ChatRef, reply: Reply) -> None:
