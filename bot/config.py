@@ -14,8 +14,11 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.pacing import PlatformRates, Rate
 from claims.conflict import Conflict
+from claims.schedule import zone_named
 from claims.vocab import Party
+from handlers.types import ChatKind
 
 __all__ = ["Settings", "describe_error"]
 
@@ -45,6 +48,22 @@ class Settings(BaseSettings):
     telegram_webhook_path: str = "telegram"
     telegram_webhook_url: str = ""
     telegram_webhook_secret: SecretStr | None = None
+    telegram_rate_overall: str = "30/1s"
+    telegram_rate_private: str = "1/1s"
+    telegram_rate_group: str = "20/60s"
+    discord_rate_overall: str = "50/1s"
+    discord_rate_channel: str = "5/5s"
+
+    default_timezone: str = "UTC"
+    subscriptions_per_chat: int = Field(default=20, ge=1, le=1000)
+    alert_window: float = Field(default=10.0, ge=0, le=3600)
+    delivery_poll: float = Field(default=15.0, gt=0, le=3600)
+    digest_misfire_grace: int = Field(default=3600, ge=1)
+    outbox_lease: float = Field(default=60.0, gt=0)
+    outbox_concurrency: int = Field(default=32, ge=1, le=1024)
+    outbox_backoff_cap: float = Field(default=300.0, gt=0)
+    outbox_give_up_hours: float = Field(default=48.0, gt=0)
+    outbox_keep_days: float = Field(default=7.0, ge=0)
 
     @field_validator("conflict_parties", mode="before")
     @classmethod
@@ -60,6 +79,25 @@ class Settings(BaseSettings):
         if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
             raise ValueError("must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
         return level
+
+    @field_validator(
+        "telegram_rate_overall",
+        "telegram_rate_private",
+        "telegram_rate_group",
+        "discord_rate_overall",
+        "discord_rate_channel",
+    )
+    @classmethod
+    def _rate(cls, value: str) -> str:
+        return str(Rate.parse(value))
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        zone = zone_named(value)
+        if zone is None:
+            raise ValueError("must be a tz database name such as Europe/Kyiv or UTC")
+        return zone
 
     @field_validator("telegram_webhook_secret")
     @classmethod
@@ -80,6 +118,25 @@ class Settings(BaseSettings):
     @property
     def conflict(self) -> Conflict:
         return Conflict(self.conflict_parties, self.conflict_start, self.conflict_name)
+
+    def rates(self) -> dict[str, PlatformRates]:
+        """The outbox worker's limits per platform (the console has none)."""
+        group = Rate.parse(self.telegram_rate_group)
+        channel = Rate.parse(self.discord_rate_channel)
+        return {
+            "telegram": PlatformRates(
+                Rate.parse(self.telegram_rate_overall),
+                {
+                    ChatKind.PRIVATE: Rate.parse(self.telegram_rate_private),
+                    ChatKind.GROUP: group,
+                    ChatKind.CHANNEL: group,
+                },
+            ),
+            "discord": PlatformRates(
+                Rate.parse(self.discord_rate_overall),
+                dict.fromkeys(ChatKind, channel),
+            ),
+        }
 
     def secrets(self) -> list[str]:
         """Every configured secret, so logging can redact them."""

@@ -46,10 +46,13 @@ class DeliveryError(TallyError):
 class RetryLater(DeliveryError):
     """The platform asked us to slow down or failed transiently."""
 
-    def __init__(self, delay: float, reason: str = "") -> None:
+    def __init__(self, delay: float, reason: str = "", *, backoff: bool = False) -> None:
         super().__init__(reason or f"retry in {delay:g} s")
         self.delay = delay
         self.reason = reason
+        # True: a guess (a timeout, a server error), so repeated failures wait longer each time;
+        # False: the platform said how long (a 429's retry_after)
+        self.backoff = backoff
 
 
 class ChatMoved(DeliveryError):
@@ -66,6 +69,9 @@ class ChatMoved(DeliveryError):
 class PermanentFailure(DeliveryError):
     """The target can no longer be reached; retrying will not help."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, reachable: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        # the chat itself can still be written to; only this message cannot (e.g. no right to
+        # post photos there), so a short notice can say what happened
+        self.reachable = reachable

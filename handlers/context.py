@@ -30,3 +30,5 @@ class Context:
     clock: Callable[[], datetime] = _utcnow
     commands: Sequence[Command] = field(default_factory=tuple)
     page_size: int = 8
+    default_timezone: str = "UTC"
+    subscription_limit: int = 20

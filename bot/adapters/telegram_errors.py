@@ -31,7 +31,11 @@ def delivery_error(exc: tg.TelegramError, target: ChatRef) -> DeliveryError:
         return RetryLater(seconds, f"Telegram asked to wait {seconds:g} s")
     if isinstance(exc, tg.ChatMigrated):
         return ChatMoved(str(replace(target, chat_id=str(exc.new_chat_id))))
-    if isinstance(exc, tg.Forbidden | tg.BadRequest | tg.InvalidToken):
-        # blocked, kicked, chat not found; a request Telegram refuses will be refused again
+    if isinstance(exc, tg.Forbidden | tg.InvalidToken):  # blocked, kicked
         return PermanentFailure(exc.message)
-    return RetryLater(TRANSIENT_DELAY, exc.message or type(exc).__name__)
+    if isinstance(exc, tg.BadRequest):
+        # "chat not found" is gone for good; anything else is this message refused (no right
+        # to post photos, say) in a chat that can still be told about it
+        gone = "chat not found" in exc.message.lower()
+        return PermanentFailure(exc.message, reachable=not gone)
+    return RetryLater(TRANSIENT_DELAY, exc.message or type(exc).__name__, backoff=True)

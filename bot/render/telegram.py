@@ -13,7 +13,7 @@ from html import escape
 from bot.render.plain import render_plain, safe
 from handlers.types import Block, Button, Entry, Fields, Heading, Image, Quote, Reply, Text
 
-__all__ = ["MAX_MESSAGE", "TelegramMessage", "html", "render_telegram"]
+__all__ = ["MAX_MESSAGE", "TelegramMessage", "html", "render_telegram", "split_telegram"]
 
 MAX_MESSAGE = 4096
 """Telegram's limit for a message's text; we count the HTML source, which is never shorter."""
@@ -112,3 +112,28 @@ def render_telegram(reply: Reply, limit: int = MAX_MESSAGE) -> list[TelegramMess
         last = messages[-1]
         messages[-1] = TelegramMessage(last.text, reply.buttons, last.image)
     return messages
+
+
+def split_telegram(reply: Reply, limit: int = MAX_MESSAGE) -> list[Reply]:
+    """The reply as parts that each go out as one message; a photo is a part of its own.
+
+    The outbox stores one row per part, so a failure part-way resends only what is missing.
+    """
+    chunks: list[list[Block]] = []
+    current: list[Block] = []
+    size = 0
+    for block in reply.blocks:
+        if isinstance(block, Image):
+            continue
+        length = len(_block(block)) + 1
+        if current and size + length > limit:
+            chunks.append(current)
+            current, size = [], 0
+        current.append(block)
+        size += length
+    if current:
+        chunks.append(current)
+    chunks += [[b] for b in reply.blocks if isinstance(b, Image)]
+    parts = [Reply(tuple(chunk), error=reply.error) for chunk in chunks] or [reply]
+    parts[-1] = Reply(parts[-1].blocks, reply.buttons, reply.error)
+    return parts

@@ -7,6 +7,8 @@ from pathlib import Path
 from storage.sqlite.claims import SqliteClaimStore
 from storage.sqlite.database import Database
 from storage.sqlite.documents import SqliteDocumentStore
+from storage.sqlite.outbox import SqliteOutboxStore
+from storage.sqlite.subscriptions import SqliteSubscriptionStore
 
 __all__ = ["SqliteStorage", "open_sqlite"]
 
@@ -16,6 +18,8 @@ class SqliteStorage:
         self.db = db
         self.claims = SqliteClaimStore(db)
         self.documents = SqliteDocumentStore(db)
+        self.subscriptions = SqliteSubscriptionStore(db)
+        self.outbox = SqliteOutboxStore(db)
 
     async def close(self) -> None:
         await self.db.close()

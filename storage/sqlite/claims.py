@@ -12,6 +12,7 @@ from claims.conflict import Conflict
 from claims.model import Appearance, Claim
 from claims.paging import Standing
 from claims.vocab import Metric, Party, Population, Status
+from storage.events import Signal
 from storage.protocols import AddResult, ClaimantCount, Source
 from storage.sqlite.cache import ReadCache
 from storage.sqlite.database import Database
@@ -26,7 +27,10 @@ from storage.sqlite.rows import (
 )
 from storage.sqlite.series import plan_links, relink
 
-__all__ = ["SqliteClaimStore", "conflict_clause"]
+__all__ = ["PUBLISHED_LIMIT", "SqliteClaimStore", "conflict_clause"]
+
+PUBLISHED_LIMIT = 20_000
+"""Most publications one alert or digest reads; a bulk import beyond that is summarised."""
 
 _HEX = re.compile(r"^[0-9a-f]+$")
 _INSERT_CLAIM = (
@@ -79,6 +83,7 @@ class SqliteClaimStore:
         self._db = db
         self._standings: ReadCache[StandingsKey, list[Standing]] = ReadCache(db, limit=256)
         self._claims: ReadCache[str, Claim] = ReadCache(db, limit=8192)
+        self.published = Signal("claims published")
 
     async def add(self, claims: Sequence[Claim], document_id: int | None = None) -> AddResult:
         if not claims:
@@ -145,6 +150,12 @@ class SqliteClaimStore:
             if appeared:
                 gained_ids = json.dumps(sorted({c.id for c in appeared}))
                 await conn.execute(_SET_FIRST_APPEARANCE, (gained_ids,))
+            published = [(c.id, now) for c in new.values() if c.status is Status.PUBLISHED]
+            await conn.executemany(
+                "INSERT INTO publications (claim_id, published_at) VALUES (?, ?)", published
+            )
+        if published:
+            self.published.emit()
         gained = {c.id for c in appeared}
         return AddResult(
             added=tuple(new),
@@ -154,6 +165,27 @@ class SqliteClaimStore:
 
     async def count(self) -> int:
         return int(await self._db.scalar("SELECT count(*) FROM claims"))
+
+    async def publication_head(self) -> int:
+        return int(await self._db.scalar("SELECT coalesce(max(seq), 0) FROM publications"))
+
+    async def published_between(
+        self, after: int, upto: int, limit: int = PUBLISHED_LIMIT
+    ) -> list[tuple[int, Claim]]:
+        rows = await self._db.fetchall(
+            f"SELECT p.seq, {CLAIM_COLUMNS}, {APPEARANCE_COLUMNS} FROM publications p "
+            f"JOIN claims c ON c.id = p.claim_id {_FIRST_APPEARANCE} "
+            "WHERE p.seq > ? AND p.seq <= ? AND c.status = ? ORDER BY p.seq LIMIT ?",
+            (after, upto, Status.PUBLISHED.value, limit),
+        )
+        return [(int(r[0]), claim_from_row(tuple(r)[1:])) for r in rows]
+
+    async def published_since(self, moment: datetime) -> int:
+        """The last publication before ``moment``: a cursor for "what was published since"."""
+        value = await self._db.scalar(
+            "SELECT max(seq) FROM publications WHERE published_at < ?", (moment.isoformat(),)
+        )
+        return int(value or 0)
 
     async def current(
         self,

@@ -86,4 +86,58 @@ CREATE INDEX claims_current ON claims (
 ) WHERE is_current = 1;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Delivery: the publication log (a sequence number per published claim, so subscriptions keep a
+# cursor), chat settings, subscriptions and the outbox. Times the worker compares are unix
+# seconds; the rest are ISO text.
+_V3 = """
+CREATE TABLE publications (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    claim_id     TEXT NOT NULL UNIQUE REFERENCES claims (id) ON DELETE CASCADE,
+    published_at TEXT NOT NULL
+);
+INSERT INTO publications (claim_id, published_at)
+    SELECT id, added_at FROM claims WHERE status = 'published' ORDER BY added_at, rowid;
+
+CREATE TABLE chat_settings (
+    chat     TEXT PRIMARY KEY,
+    timezone TEXT NOT NULL
+);
+
+CREATE TABLE subscriptions (
+    id           INTEGER PRIMARY KEY,
+    chat         TEXT NOT NULL,
+    filter       TEXT NOT NULL,
+    schedule     TEXT NOT NULL,
+    cursor       INTEGER NOT NULL,
+    last_slot    TEXT,
+    state        TEXT NOT NULL DEFAULT 'active',
+    pause_reason TEXT NOT NULL DEFAULT '',
+    created_by   TEXT NOT NULL DEFAULT '',
+    created_at   TEXT NOT NULL,
+    UNIQUE (chat, filter, schedule)
+);
+CREATE INDEX subscriptions_state ON subscriptions (state, schedule);
+
+CREATE TABLE outbox (
+    id           INTEGER PRIMARY KEY,
+    dedupe_key   TEXT NOT NULL UNIQUE,
+    target       TEXT NOT NULL,
+    platform     TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    subscription INTEGER REFERENCES subscriptions (id) ON DELETE SET NULL,
+    body         TEXT NOT NULL,
+    state        TEXT NOT NULL DEFAULT 'queued',
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    due_at       REAL NOT NULL,
+    lease_owner  TEXT,
+    error        TEXT NOT NULL DEFAULT '',
+    created_at   REAL NOT NULL,
+    sent_at      REAL
+);
+-- rows waiting or leased: the worker's queue (a lease moves due_at to its expiry)
+CREATE INDEX outbox_due ON outbox (platform, due_at, id) WHERE state IN ('queued', 'sending');
+CREATE INDEX outbox_target ON outbox (target, id) WHERE state IN ('queued', 'sending');
+CREATE INDEX outbox_finished ON outbox (state, sent_at);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)

@@ -5,7 +5,8 @@ that are not strings JSON-encoded) or multipart uploads, answered with ``{"ok": 
 ...}`` envelopes. It keeps chats, queues updates for ``getUpdates`` (long poll with offset) or
 pushes them to a webhook with its secret token, records every call, checks HTML and the
 4,096-character limit as Telegram does, and can be told to fail: 429 with ``retry_after``, 403
-blocked or kicked, 400 chat not found, a group migrated to a supergroup, a 502.
+blocked or kicked, 400 chat not found, no right to post photos, a group migrated to a
+supergroup, a 502. With ``limits`` set it keeps Telegram's flood limits and answers 429.
 
 Run alone (``python -m tests.fakes.telegram_api --port N``) it also serves a small control API
 under ``/_emulator/`` so a benchmark in another process can push updates and read replies.
@@ -15,9 +16,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import html
 import itertools
 import json
+import math
 import re
 import time
 from collections.abc import Callable
@@ -28,7 +31,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-__all__ = ["Failure", "Sent", "TelegramEmulator"]
+__all__ = ["Failure", "Limits", "Sent", "TelegramEmulator"]
 
 TOKEN_RE = re.compile(r"^/bot(?P<token>[^/]+)/(?P<method>[A-Za-z]+)$")
 MAX_TEXT = 4096
@@ -129,6 +132,19 @@ class Sent:
     at: float = field(default_factory=time.monotonic)
 
 
+@dataclass
+class Limits:
+    """Telegram's flood limits, enforced when set: messages per second overall and per private
+    chat, per minute per group or channel. Over a limit, a send is refused with 429."""
+
+    overall: int = 30
+    private: int = 1
+    group: int = 20
+
+    def windows(self, kind: str) -> tuple[int, float]:
+        return (self.private, 1.0) if kind == "private" else (self.group, 60.0)
+
+
 class _Refused(Exception):
     def __init__(self, code: int, description: str, parameters: dict[str, Any] | None = None):
         super().__init__(description)
@@ -151,6 +167,11 @@ class TelegramEmulator:
         self.admins: dict[int, set[int]] = {}
         self.blocked: set[int] = set()
         self.migrated: dict[int, int] = {}
+        self.no_photos: set[int] = set()  # chats where the bot may not post photos
+        self.limits: Limits | None = None
+        self.too_many = 0  # 429s answered for the limits
+        self._overall: collections.deque[float] = collections.deque()
+        self._per_chat: dict[int, collections.deque[float]] = {}
         self.failures: list[Failure] = []
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.sent: list[Sent] = []
@@ -368,6 +389,29 @@ class TelegramEmulator:
                 what = "user" if self.chats[chat_id]["type"] == "private" else "group chat"
                 verb = "blocked by the user" if what == "user" else "kicked from the group chat"
                 raise _Refused(403, f"Forbidden: bot was {verb}")
+            if method == "sendPhoto" and chat_id in self.no_photos:
+                raise _Refused(400, "Bad Request: not enough rights to send photos to the chat")
+            if method.startswith("send") and self.limits is not None:
+                self._flood_check(chat_id)
+
+    def _flood_check(self, chat_id: int) -> None:
+        assert self.limits is not None
+        now = time.monotonic()
+        kind = self.chats[chat_id]["type"]
+        chat_limit, period = self.limits.windows(kind)
+        chat = self._per_chat.setdefault(chat_id, collections.deque())
+        for times, limit, span in (
+            (self._overall, self.limits.overall, 1.0),
+            (chat, chat_limit, period),
+        ):
+            while times and times[0] <= now - span:
+                times.popleft()
+            if len(times) >= limit:
+                self.too_many += 1
+                wait = max(1, math.ceil(times[0] + span - now))
+                raise _Refused(429, f"Too Many Requests: retry after {wait}", {"retry_after": wait})
+        self._overall.append(now)
+        chat.append(now)
 
     async def _m_getMe(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
         return self.bot
@@ -534,7 +578,7 @@ class TelegramEmulator:
         rows = [
             {"chat_id": s.chat_id, "at": s.at, "length": len(s.text)} for s in self.sent[since:]
         ]
-        return web.json_response({"sent": rows, "total": len(self.sent)})
+        return web.json_response({"sent": rows, "total": len(self.sent), "too_many": self.too_many})
 
 
 async def _read_params(request: web.Request) -> tuple[dict[str, Any], dict[str, bytes]]:
@@ -576,9 +620,10 @@ def _error(code: int, description: str, parameters: dict[str, Any] | None = None
     return web.json_response(body, status=code)
 
 
-async def _serve(port: int) -> None:
+async def _serve(port: int, chats: int, limits: Limits | None) -> None:
     emulator = await TelegramEmulator().start(port)
-    for i in range(1, 10_001):
+    emulator.limits = limits
+    for i in range(1, chats + 1):
         emulator.private_chat(i)
     print(f"telegram emulator on {emulator.root}", flush=True)
     try:
@@ -590,4 +635,10 @@ async def _serve(port: int) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="Telegram Bot API emulator")
     parser.add_argument("--port", type=int, default=8081)
-    asyncio.run(_serve(parser.parse_args().port))
+    parser.add_argument("--chats", type=int, default=10_000, help="private chats 1..N")
+    parser.add_argument("--overall", type=int, help="enforce this many messages/s overall")
+    parser.add_argument("--private", type=int, default=1, help="messages/s per private chat")
+    parser.add_argument("--group", type=int, default=20, help="messages/min per group")
+    args = parser.parse_args()
+    limits = Limits(args.overall, args.private, args.group) if args.overall else None
+    asyncio.run(_serve(args.port, args.chats, limits))

@@ -1,0 +1,236 @@
+"""The outbox worker: sends stored messages under each platform's rate limits, and retries.
+
+Every alert, digest and notice is a row before it is sent (storage outbox). The worker leases a
+due row just before sending it, so a crash leaves at most the rows in flight to be sent again
+once their lease runs out. What happens after a send:
+
+- sent: the row is marked sent, kept for ``OUTBOX_KEEP_DAYS``, then pruned;
+- ``RetryLater`` from a 429: the row waits ``retry_after`` and the chat is held as long;
+- a timeout or server error (``RetryLater(backoff=True)`` or anything unexpected): exponential
+  back-off with jitter, capped at ``OUTBOX_BACKOFF_CAP``, given up after ``OUTBOX_GIVE_UP_HOURS``;
+- ``ChatMoved``: the chat's subscriptions and waiting rows follow it, and the row goes again;
+- ``PermanentFailure``: the row fails and its subscription is paused with the reason. A chat
+  that cannot be reached at all has every subscription paused and its waiting rows failed; one
+  that can (a photo refused, say) gets a short notice saying what happened.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import math
+import random
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from bot.adapters.base import Adapter
+from bot.pacing import PlatformPace, PlatformRates
+from bot.render.parts import split_for
+from claims.errors import ChatMoved, PermanentFailure, RetryLater
+from handlers.types import ChatRef, Reply
+from handlers.wire import decode_reply, encode_reply
+from storage.protocols import OutboxRow, Outgoing, Storage
+
+__all__ = ["OutboxWorker", "WorkerConfig", "outgoing"]
+
+log = logging.getLogger(__name__)
+
+BATCH = 256
+IDLE_POLL = 1.0  # seconds between looks at the queue when nothing woke the worker
+PRUNE_EVERY = 3600.0
+
+
+def _article(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
+
+
+def outgoing(key: str, target: str, kind: str, reply: Reply, sub: int | None) -> list[Outgoing]:
+    """A reply as outbox rows, one per message its platform will send, keyed ``key#1``..."""
+    platform = ChatRef.parse(target).platform
+    return [
+        Outgoing(f"{key}#{n}", target, platform, kind, encode_reply(part), sub)
+        for n, part in enumerate(split_for(platform, reply), start=1)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerConfig:
+    rates: Mapping[str, PlatformRates]
+    lease: float = 60.0
+    concurrency: int = 32
+    backoff_cap: float = 300.0
+    give_up_after: float = 48 * 3600.0
+    keep_for: float = 7 * 86400.0
+
+
+class OutboxWorker:
+    def __init__(
+        self,
+        storage: Storage,
+        adapters: Mapping[str, Adapter],
+        config: WorkerConfig,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._storage = storage
+        self._adapters = dict(adapters)
+        self._config = config
+        self._clock = clock
+        self.owner = uuid.uuid4().hex[:12]
+        self._paces = {p: PlatformPace(r) for p, r in config.rates.items() if p in adapters}
+        self._slots = asyncio.Semaphore(config.concurrency)
+        self._wake = asyncio.Event()
+        self._targets: set[str] = set()  # chats with a message in flight from this worker
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._pruned_at = -math.inf
+
+    async def run(self) -> None:
+        """Send until cancelled; on cancellation, let the sends in flight finish briefly."""
+        outbox = self._storage.outbox
+        outbox.queued.connect(self._wake.set)
+        log.info("outbox: delivering for %s", ", ".join(sorted(self._adapters)) or "nobody")
+        try:
+            while True:
+                await self._prune()
+                if not await self.round():
+                    await self._idle(IDLE_POLL)
+        finally:
+            outbox.queued.disconnect(self._wake.set)
+            if self._tasks:
+                await asyncio.wait(self._tasks, timeout=5)
+
+    async def drain(self) -> None:
+        """Send until nothing is due or in flight (for tests and one-shot runs)."""
+        while True:
+            started = await self.round()
+            if self._tasks:
+                await asyncio.wait(self._tasks, return_when=asyncio.FIRST_COMPLETED)
+            elif not started and not await self._storage.outbox.due(
+                list(self._adapters), self._clock(), 1
+            ):
+                return
+
+    async def round(self) -> bool:
+        """Start sending what is due; False when nothing could be started."""
+        now = self._clock()
+        rows = await self._storage.outbox.due(list(self._adapters), now, BATCH)
+        started = False
+        wait = IDLE_POLL
+        for row in rows:
+            if row.target in self._targets:
+                continue
+            try:
+                target = ChatRef.parse(row.target)
+            except ValueError:
+                await self._storage.outbox.fail(row.id, "not a chat reference")
+                continue
+            pace = self._paces.get(row.platform)
+            if pace is not None:
+                ready = pace.chat_ready_at(target, self._clock())
+                if ready > self._clock():
+                    wait = min(wait, ready - self._clock())
+                    continue
+                if (gap := pace.overall_ready_at(self._clock()) - self._clock()) > 0:
+                    await asyncio.sleep(gap)
+            await self._slots.acquire()
+            now = self._clock()
+            if not await self._storage.outbox.lease(
+                row.id, self.owner, now, now + self._config.lease
+            ):
+                self._slots.release()
+                continue
+            if pace is not None:
+                pace.take(target, now)
+            self._targets.add(row.target)
+            task = asyncio.create_task(self._send(row, target), name=f"outbox-{row.id}")
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            started = True
+        if not started and rows:
+            await self._idle(wait)
+        return started
+
+    async def _idle(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), timeout=max(seconds, 0.001))
+        self._wake.clear()
+
+    async def _send(self, row: OutboxRow, target: ChatRef) -> None:
+        outbox = self._storage.outbox
+        try:
+            await self._adapters[row.platform].send(target, decode_reply(row.body))
+        except RetryLater as exc:
+            await self._retry(row, target, exc.delay, str(exc), backoff=exc.backoff)
+        except ChatMoved as exc:
+            log.info("outbox: %s moved to %s", row.target, exc.target)
+            await self._storage.subscriptions.move_chat(row.target, exc.target)
+            await outbox.retarget(row.target, exc.target)
+            await outbox.retry(row.id, self._clock(), str(exc))
+        except PermanentFailure as exc:
+            await self._permanent(row, exc)
+        except Exception as exc:  # a bug or a network error the adapter did not map
+            log.warning("outbox: sending row %d failed", row.id, exc_info=True)
+            await self._retry(row, target, 1.0, f"{type(exc).__name__}: {exc}", backoff=True)
+        else:
+            await outbox.sent(row.id, self.owner, self._clock())
+        finally:
+            self._targets.discard(row.target)
+            self._slots.release()
+            self._wake.set()
+
+    async def _retry(
+        self, row: OutboxRow, target: ChatRef, delay: float, error: str, *, backoff: bool
+    ) -> None:
+        now = self._clock()
+        if now - row.created_at > self._config.give_up_after:
+            log.warning("outbox: giving up row %d after %d attempts", row.id, row.attempts)
+            await self._storage.outbox.fail(row.id, f"gave up after {row.attempts} tries: {error}")
+            return
+        if backoff:
+            delay = min(self._config.backoff_cap, delay * 2 ** max(row.attempts - 1, 0))
+            delay *= random.uniform(0.8, 1.2)  # noqa: S311 - spreading retries, not secrecy
+        elif (pace := self._paces.get(row.platform)) is not None:
+            pace.hold(target, now + delay)
+        await self._storage.outbox.retry(row.id, now + delay, error)
+
+    async def _permanent(self, row: OutboxRow, exc: PermanentFailure) -> None:
+        storage = self._storage
+        await storage.outbox.fail(row.id, exc.reason)
+        if row.kind == "notice":
+            return
+        if not exc.reachable:
+            reason = f"this chat cannot be reached: {exc.reason}"
+            paused = await storage.subscriptions.pause_chat(row.target, reason)
+            dropped = await storage.outbox.fail_target(row.target, exc.reason)
+            log.info(
+                "outbox: %s unreachable (%s); paused %d, failed %d waiting",
+                row.target,
+                exc.reason,
+                paused,
+                dropped,
+            )
+            return
+        if row.subscription is None:
+            return
+        await storage.subscriptions.pause([row.subscription], exc.reason)
+        notice = Reply.text(
+            f"I could not deliver {_article(row.kind)} of subscription #{row.subscription} here: "
+            f"{exc.reason}. It is paused; once that is fixed, /resume {row.subscription}."
+        )
+        await storage.outbox.enqueue(
+            outgoing(f"notice:{row.id}", row.target, "notice", notice, None), now=self._clock()
+        )
+
+    async def _prune(self) -> None:
+        now = self._clock()
+        if now - self._pruned_at < PRUNE_EVERY:
+            return
+        self._pruned_at = now
+        pruned = await self._storage.outbox.prune(now - self._config.keep_for)
+        if pruned:
+            log.info("outbox: pruned %d old rows", pruned)
+        for pace in self._paces.values():
+            pace.forget_idle(now)

@@ -1,0 +1,15 @@
+"""A reply cut into the parts a platform sends as one message each (bot.render.*)."""
+
+from __future__ import annotations
+
+from bot.render.telegram import split_telegram
+from handlers.types import Reply
+
+__all__ = ["split_for"]
+
+
+def split_for(platform: str, reply: Reply) -> list[Reply]:
+    """Telegram's 4,096-character messages and photos; the console prints any length at once."""
+    if platform == "telegram":
+        return split_telegram(reply)
+    return [reply]
