@@ -5,6 +5,7 @@ tally run               every configured adapter: Telegram when TELEGRAM_BOT_TOK
 tally console           the terminal chat only
 tally ask "/estimates killed"
 tally seed              load the bundled seed claims (again: nothing is doubled)
+tally outbox            what is queued, failed and recently sent (for operators)
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import asyncio
 import logging
 import signal
 import sys
+import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from pydantic import ValidationError
 
@@ -28,6 +31,7 @@ from claims.errors import StorageError
 from claims.vocab import Metric, Party
 from handlers.types import UserRef
 from storage import open_storage
+from storage.protocols import OutboxRow, OutboxState
 from storage.seed import load_seed
 
 __all__ = ["main"]
@@ -43,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="answer one command and exit")
     ask.add_argument("text", help='a command, e.g. "/estimates killed"')
     commands.add_parser("seed", help="load the bundled seed claims")
+    outbox = commands.add_parser("outbox", help="show queued, failed and recently sent messages")
+    outbox.add_argument("--limit", type=int, default=10, help="rows shown per state (10)")
     return parser
 
 
@@ -94,6 +100,40 @@ async def _seed(settings: Settings) -> int:
     return 0
 
 
+def _outbox_line(row: OutboxRow, now: float) -> str:
+    line = f"  #{row.id} {row.kind} -> {row.target}"
+    if row.state is OutboxState.SENT and row.sent_at is not None:
+        sent = datetime.fromtimestamp(row.sent_at, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+        return f"{line}  sent {sent}"
+    if row.state in (OutboxState.QUEUED, OutboxState.SENDING):
+        wait = row.due_at - now
+        line += f"  tries {row.attempts}, " + (f"due in {wait:.0f} s" if wait > 0 else "due now")
+    if row.error:
+        line += f"  ({row.error})"
+    return line
+
+
+async def _outbox(settings: Settings, limit: int) -> int:
+    storage = await open_storage(settings.database_url)
+    try:
+        counts = await storage.outbox.counts()
+        print("Outbox: " + ", ".join(f"{n} {state.value}" for state, n in counts.items()))
+        now = time.time()
+        for state, title in (
+            (OutboxState.SENDING, "Sending (leased by a worker)"),
+            (OutboxState.QUEUED, "Queued, newest first"),
+            (OutboxState.FAILED, "Failed, newest first"),
+            (OutboxState.SENT, "Recently sent"),
+        ):
+            rows = await storage.outbox.rows(state, limit)
+            if rows:
+                print(f"\n{title}")
+                print("\n".join(_outbox_line(r, now) for r in rows))
+    finally:
+        await storage.close()
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -107,6 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_ask(settings, args.text))
         if args.command == "seed":
             return asyncio.run(_seed(settings))
+        if args.command == "outbox":
+            return asyncio.run(_outbox(settings, max(args.limit, 1)))
         return asyncio.run(_run(settings, console_only=args.command == "console"))
     except StorageError as exc:
         print(f"tally: {exc}", file=sys.stderr)

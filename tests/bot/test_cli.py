@@ -130,3 +130,32 @@ async def test_run_serves_telegram_when_its_token_is_set_and_stops_on_sigterm(
                 _, stderr = await process.communicate()
         assert process.returncode == 0, stderr.decode()
         assert api.token not in stderr.decode()
+
+
+def test_outbox_shows_what_waits_what_failed_and_what_went(tmp_path: Path) -> None:
+    async def fill() -> None:
+        from storage import open_storage
+        from storage.protocols import Outgoing
+
+        storage = await open_storage(f"sqlite:///{tmp_path / 'tally.db'}")
+        try:
+            rows = [
+                Outgoing(f"k{n}", f"telegram:private:{n}", "telegram", "digest", "{}")
+                for n in (1, 2, 3)
+            ]
+            await storage.outbox.enqueue(rows, now=1.0)
+            first, second, _ = await storage.outbox.due(["telegram"], 1.0, 10)
+            await storage.outbox.sent(first.id, "w", now=2.0)
+            await storage.outbox.fail(second.id, "Forbidden: bot was blocked by the user")
+        finally:
+            await storage.close()
+
+    asyncio.run(fill())
+    result = tally(tmp_path, "outbox")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Outbox: 1 queued, 0 sending, 1 sent, 1 failed")
+    assert "#3 digest -> telegram:private:3  tries 0, due now" in result.stdout
+    assert "#2 digest -> telegram:private:2  (Forbidden: bot was blocked by the user)" in (
+        result.stdout
+    )
+    assert "#1 digest -> telegram:private:1  sent 1970-01-01 00:00:02 UTC" in result.stdout
