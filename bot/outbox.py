@@ -1,8 +1,9 @@
 """The outbox worker: sends stored messages under each platform's rate limits, and retries.
 
-Every alert, digest and notice is a row before it is sent (storage outbox). The worker leases a
-due row just before sending it, so a crash leaves at most the rows in flight to be sent again
-once their lease runs out. What happens after a send:
+Every alert, digest and notice is a row before it is sent (storage outbox). The worker leases
+due rows just before sending them (no more than its pace allows in the next tenth of a second),
+and marks delivered rows sent together every few milliseconds; a crash leaves only those rows
+leased, and only they can be sent again once their lease runs out. What happens after a send:
 
 - sent: the row is marked sent, kept for ``OUTBOX_KEEP_DAYS``, then pruned;
 - ``RetryLater`` from a 429: the row waits ``retry_after`` and the chat is held as long;
@@ -41,6 +42,7 @@ log = logging.getLogger(__name__)
 BATCH = 256
 IDLE_POLL = 1.0  # seconds between looks at the queue when nothing woke the worker
 PRUNE_EVERY = 3600.0
+SENT_FLUSH = 0.02  # seconds delivered rows wait to be marked sent together
 
 
 def _article(word: str) -> str:
@@ -86,6 +88,8 @@ class OutboxWorker:
         self._targets: set[str] = set()  # chats with a message in flight from this worker
         self._tasks: set[asyncio.Task[None]] = set()
         self._pruned_at = -math.inf
+        self._sent: list[int] = []  # rows delivered, not yet marked
+        self._flushing: asyncio.Task[None] | None = None
 
     async def run(self) -> None:
         """Send until cancelled; on cancellation, let the sends in flight finish briefly."""
@@ -101,6 +105,7 @@ class OutboxWorker:
             outbox.queued.disconnect(self._wake.set)
             if self._tasks:
                 await asyncio.wait(self._tasks, timeout=5)
+            await asyncio.shield(self._flush_sent())
 
     async def drain(self) -> None:
         """Send until nothing is due or in flight (for tests and one-shot runs)."""
@@ -111,47 +116,61 @@ class OutboxWorker:
             elif not started and not await self._storage.outbox.due(
                 list(self._adapters), self._clock(), 1
             ):
+                await self._flush_sent()
                 return
 
     async def round(self) -> bool:
-        """Start sending what is due; False when nothing could be started."""
+        """Start sending what is due; False when nothing could be started.
+
+        Rows are leased together, as many as the free slots and the platform's pace allow in
+        the next moment, then each is sent at its paced time.
+        """
+        await self._flush_sent()
         now = self._clock()
         rows = await self._storage.outbox.due(list(self._adapters), now, BATCH)
-        started = False
+        free = self._config.concurrency - len(self._tasks)
+        budget = {p: pace.lookahead() for p, pace in self._paces.items()}
+        chosen: list[tuple[OutboxRow, ChatRef]] = []
         wait = IDLE_POLL
         for row in rows:
-            if row.target in self._targets:
+            if len(chosen) >= free:
+                break
+            if row.target in self._targets or budget.get(row.platform, 1) <= 0:
                 continue
             try:
                 target = ChatRef.parse(row.target)
             except ValueError:
                 await self._storage.outbox.fail(row.id, "not a chat reference")
                 continue
+            if (pace := self._paces.get(row.platform)) is not None:
+                ready = pace.chat_ready_at(target, now)
+                if ready > now:
+                    wait = min(wait, ready - now)
+                    continue
+                budget[row.platform] -= 1
+            chosen.append((row, target))
+        if not chosen:
+            if rows:
+                await self._idle(wait)
+            return False
+        until = now + self._config.lease
+        leased = set(
+            await self._storage.outbox.lease([r.id for r, _ in chosen], self.owner, now, until)
+        )
+        for row, target in chosen:
+            if row.id not in leased:
+                continue
             pace = self._paces.get(row.platform)
             if pace is not None:
-                ready = pace.chat_ready_at(target, self._clock())
-                if ready > self._clock():
-                    wait = min(wait, ready - self._clock())
-                    continue
                 if (gap := pace.overall_ready_at(self._clock()) - self._clock()) > 0:
                     await asyncio.sleep(gap)
+                pace.take(target, self._clock())
             await self._slots.acquire()
-            now = self._clock()
-            if not await self._storage.outbox.lease(
-                row.id, self.owner, now, now + self._config.lease
-            ):
-                self._slots.release()
-                continue
-            if pace is not None:
-                pace.take(target, now)
             self._targets.add(row.target)
             task = asyncio.create_task(self._send(row, target), name=f"outbox-{row.id}")
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
-            started = True
-        if not started and rows:
-            await self._idle(wait)
-        return started
+        return bool(leased)
 
     async def _idle(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
@@ -175,11 +194,24 @@ class OutboxWorker:
             log.warning("outbox: sending row %d failed", row.id, exc_info=True)
             await self._retry(row, target, 1.0, f"{type(exc).__name__}: {exc}", backoff=True)
         else:
-            await outbox.sent(row.id, self.owner, self._clock())
+            self._sent.append(row.id)
+            if self._flushing is None:
+                self._flushing = asyncio.create_task(self._flush_soon())
         finally:
             self._targets.discard(row.target)
             self._slots.release()
             self._wake.set()
+
+    async def _flush_soon(self) -> None:
+        # one transaction marks every row sent in the last moment, not one per message
+        await asyncio.sleep(SENT_FLUSH)
+        self._flushing = None
+        await self._flush_sent()
+        self._wake.set()
+
+    async def _flush_sent(self) -> None:
+        done, self._sent = self._sent, []
+        await self._storage.outbox.sent(done, self._clock())
 
     async def _retry(
         self, row: OutboxRow, target: ChatRef, delay: float, error: str, *, backoff: bool

@@ -1,12 +1,15 @@
 """Rate limits the outbox worker keeps, so a platform never has to refuse us.
 
-``Rate`` is a limit as configured (``30/1s``, ``20/60s``). Overall caps are kept by spacing
-sends evenly, a little under the cap: a burst that a platform's own clock could see as over
-the limit never leaves. Per-chat limits are sliding windows: at most N sends in any period.
+``Rate`` is a limit as configured (``30/1s``, ``20/60s``). Overall caps are kept by a token
+bucket filled a little under the cap with room for a small burst (the two together never exceed
+the cap in any period), so a worker that fell behind by a few milliseconds catches up without
+a burst a platform's clock could see as over the limit. Per-chat limits are sliding windows: at
+most N sends in any period.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import deque
 from collections.abc import Mapping
@@ -14,10 +17,12 @@ from dataclasses import dataclass, field
 
 from handlers.types import ChatKind, ChatRef
 
-__all__ = ["MARGIN", "PlatformPace", "PlatformRates", "Rate", "Spacing", "Window"]
+__all__ = ["LOOKAHEAD", "MARGIN", "PlatformPace", "PlatformRates", "Rate", "Spacing", "Window"]
 
-MARGIN = 0.98
-"""Overall caps are paced at this fraction of the configured rate."""
+MARGIN = 0.02
+"""The share of an overall cap kept as burst room; the bucket refills at the rest."""
+LOOKAHEAD = 0.1
+"""Seconds of sends the worker leases at once."""
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d+(?:\.\d+)?)?\s*(s|sec|m|min)?\s*$")
 
 
@@ -48,17 +53,27 @@ class Rate:
 
 
 class Spacing:
-    """One send every ``period / limit`` seconds (slightly more: MARGIN)."""
+    """A token bucket: ``burst`` sends at once, refilled so that burst plus refill in any
+    period stays within the rate."""
 
     def __init__(self, rate: Rate, margin: float = MARGIN) -> None:
-        self.interval = rate.period / (rate.limit * margin)
-        self._next = 0.0
+        self.burst = max(1, int(rate.limit * margin))
+        self.interval = rate.period / max(rate.limit - self.burst, 1)
+        # the moment the bucket was last empty, pretending it refills continuously
+        self._empty_at = -math.inf
 
     def ready_at(self, now: float) -> float:
-        return max(now, self._next)
+        full_since = now - self.burst * self.interval
+        start = max(self._empty_at, full_since)
+        return max(now, start + self.interval)
 
     def take(self, now: float) -> None:
-        self._next = max(now, self._next) + self.interval
+        full_since = now - self.burst * self.interval
+        self._empty_at = max(self._empty_at, full_since) + self.interval
+
+    def lookahead(self, seconds: float = LOOKAHEAD) -> int:
+        """How many sends the bucket allows over the next ``seconds``, at most."""
+        return self.burst + math.ceil(seconds / self.interval)
 
 
 class Window:
@@ -116,6 +131,9 @@ class PlatformPace:
 
     def overall_ready_at(self, now: float) -> float:
         return self._overall.ready_at(now)
+
+    def lookahead(self) -> int:
+        return self._overall.lookahead()
 
     def take(self, target: ChatRef, now: float) -> None:
         self._overall.take(now)

@@ -192,11 +192,13 @@ class OutboxStore(Protocol):
         """Rows ready to send, oldest first, at most one per target (a chat's order holds)."""
         ...
 
-    async def lease(self, row_id: int, owner: str, now: float, until: float) -> bool:
-        """Take a due row until ``until``; False when another worker holds it."""
+    async def lease(
+        self, row_ids: Sequence[int], owner: str, now: float, until: float
+    ) -> list[int]:
+        """Take due rows until ``until``; the ids taken (another worker may hold the rest)."""
         ...
 
-    async def sent(self, row_id: int, owner: str, now: float) -> None: ...
+    async def sent(self, row_ids: Sequence[int], now: float) -> None: ...
 
     async def retry(self, row_id: int, due_at: float, error: str) -> None: ...
 

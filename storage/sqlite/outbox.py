@@ -8,6 +8,7 @@ messages arrive in order.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -94,22 +95,30 @@ class SqliteOutboxStore:
         )
         return [_row(r) for r in rows]
 
-    async def lease(self, row_id: int, owner: str, now: float, until: float) -> bool:
-        async with self._db.transaction() as conn:
-            cur = await conn.execute(
+    async def lease(
+        self, row_ids: Sequence[int], owner: str, now: float, until: float
+    ) -> list[int]:
+        if not row_ids:
+            return []
+        async with (
+            self._db.transaction() as conn,
+            conn.execute(
                 "UPDATE outbox SET state = 'sending', due_at = ?, lease_owner = ?, "
-                "attempts = attempts + 1 "
-                "WHERE id = ? AND state IN ('queued', 'sending') AND due_at <= ?",
-                (until, owner, row_id, now),
-            )
-            return cur.rowcount > 0
+                "attempts = attempts + 1 WHERE id IN (SELECT value FROM json_each(?)) "
+                "AND state IN ('queued', 'sending') AND due_at <= ? RETURNING id",
+                (until, owner, json.dumps(list(row_ids)), now),
+            ) as cur,
+        ):
+            return [int(r[0]) for r in await cur.fetchall()]
 
-    async def sent(self, row_id: int, owner: str, now: float) -> None:
+    async def sent(self, row_ids: Sequence[int], now: float) -> None:
+        if not row_ids:
+            return
         async with self._db.transaction() as conn:
             await conn.execute(
                 "UPDATE outbox SET state = 'sent', sent_at = ?, error = '', lease_owner = NULL "
-                "WHERE id = ? AND state != 'sent'",
-                (now, row_id),
+                "WHERE id IN (SELECT value FROM json_each(?)) AND state != 'sent'",
+                (now, json.dumps(list(row_ids))),
             )
 
     async def retry(self, row_id: int, due_at: float, error: str) -> None:

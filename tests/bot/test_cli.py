@@ -145,7 +145,7 @@ def test_outbox_shows_what_waits_what_failed_and_what_went(tmp_path: Path) -> No
             ]
             await storage.outbox.enqueue(rows, now=1.0)
             first, second, _ = await storage.outbox.due(["telegram"], 1.0, 10)
-            await storage.outbox.sent(first.id, "w", now=2.0)
+            await storage.outbox.sent([first.id], now=2.0)
             await storage.outbox.fail(second.id, "Forbidden: bot was blocked by the user")
         finally:
             await storage.close()

@@ -107,8 +107,8 @@ async def test_one_row_per_chat_is_due_and_a_lease_is_exclusive(storage: Storage
     assert [r.dedupe_key for r in due] == ["a#1", "b#1"]
     assert await storage.outbox.due(["discord"], now=10.0, limit=10) == []
     first = due[0]
-    assert await storage.outbox.lease(first.id, "w1", now=10.0, until=70.0)
-    assert not await storage.outbox.lease(first.id, "w2", now=11.0, until=71.0)
+    assert await storage.outbox.lease([first.id], "w1", now=10.0, until=70.0) == [first.id]
+    assert await storage.outbox.lease([first.id], "w2", now=11.0, until=71.0) == []
     # while a chat's first row is out, its next one waits
     assert [r.dedupe_key for r in await storage.outbox.due(["telegram"], 11.0, 10)] == ["b#1"]
     # a worker that died: the lease runs out and the row is due again
@@ -116,7 +116,7 @@ async def test_one_row_per_chat_is_due_and_a_lease_is_exclusive(storage: Storage
     assert [r.dedupe_key for r in again] == ["b#1", "a#1"]  # the longest waiting first
     assert again[1].attempts == 1
     assert again[1].state is OutboxState.SENDING
-    await storage.outbox.sent(first.id, "w1", now=12.0)
+    await storage.outbox.sent([first.id], now=12.0)
     assert {r.dedupe_key for r in await storage.outbox.due(["telegram"], 70.0, 10)} == {
         "a#2",
         "b#1",
@@ -130,7 +130,7 @@ async def test_retry_fail_retarget_prune(storage: Storage) -> None:
     assert [r.dedupe_key for r in await storage.outbox.due(["telegram"], 2.0, 10)] == ["c#1"]
     assert await storage.outbox.retarget(CHAT, "telegram:group:-200") == 2
     assert await storage.outbox.fail_target("telegram:group:-200", "kicked") == 2
-    await storage.outbox.sent(c1.id, "w", now=5.0)
+    await storage.outbox.sent([c1.id], now=5.0)
     counts = await storage.outbox.counts()
     assert (counts[OutboxState.FAILED], counts[OutboxState.SENT]) == (2, 1)
     failed = await storage.outbox.rows(OutboxState.FAILED, 10)
