@@ -78,6 +78,7 @@ class App:
             rates=s.rates(),
             lease=s.outbox_lease,
             concurrency=s.outbox_concurrency,
+            backoff_base=s.outbox_backoff_base,
             backoff_cap=s.outbox_backoff_cap,
             give_up_after=s.outbox_give_up_hours * 3600,
             keep_for=s.outbox_keep_days * 86400,

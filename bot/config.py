@@ -61,6 +61,7 @@ class Settings(BaseSettings):
     digest_misfire_grace: int = Field(default=3600, ge=1)
     outbox_lease: float = Field(default=60.0, gt=0)
     outbox_concurrency: int = Field(default=32, ge=1, le=1024)
+    outbox_backoff_base: float = Field(default=5.0, gt=0)
     outbox_backoff_cap: float = Field(default=300.0, gt=0)
     outbox_give_up_hours: float = Field(default=48.0, gt=0)
     outbox_keep_days: float = Field(default=7.0, ge=0)

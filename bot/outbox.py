@@ -63,6 +63,7 @@ class WorkerConfig:
     rates: Mapping[str, PlatformRates]
     lease: float = 60.0
     concurrency: int = 32
+    backoff_base: float = 5.0
     backoff_cap: float = 300.0
     give_up_after: float = 48 * 3600.0
     keep_for: float = 7 * 86400.0
@@ -173,8 +174,11 @@ class OutboxWorker:
         return bool(leased)
 
     async def _idle(self, seconds: float) -> None:
+        # asyncio.timeout, not wait_for: in 3.11 wait_for can swallow a cancellation that
+        # arrives as the event is set, and the worker would never stop
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), timeout=max(seconds, 0.001))
+            async with asyncio.timeout(max(seconds, 0.001)):
+                await self._wake.wait()
         self._wake.clear()
 
     async def _send(self, row: OutboxRow, target: ChatRef) -> None:
@@ -192,7 +196,7 @@ class OutboxWorker:
             await self._permanent(row, exc)
         except Exception as exc:  # a bug or a network error the adapter did not map
             log.warning("outbox: sending row %d failed", row.id, exc_info=True)
-            await self._retry(row, target, 1.0, f"{type(exc).__name__}: {exc}", backoff=True)
+            await self._retry(row, target, 0.0, f"{type(exc).__name__}: {exc}", backoff=True)
         else:
             self._sent.append(row.id)
             if self._flushing is None:
@@ -222,7 +226,8 @@ class OutboxWorker:
             await self._storage.outbox.fail(row.id, f"gave up after {row.attempts} tries: {error}")
             return
         if backoff:
-            delay = min(self._config.backoff_cap, delay * 2 ** max(row.attempts - 1, 0))
+            base = self._config.backoff_base * 2 ** max(row.attempts - 1, 0)
+            delay = min(self._config.backoff_cap, base)
             delay *= random.uniform(0.8, 1.2)  # noqa: S311 - spreading retries, not secrecy
         elif (pace := self._paces.get(row.platform)) is not None:
             pace.hold(target, now + delay)

@@ -79,7 +79,8 @@ class DeliveryPlanner:
             await self.flush_alerts()
             while True:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._published.wait(), self._config.poll)
+                    async with asyncio.timeout(self._config.poll):
+                        await self._published.wait()
                 if not self._published.is_set():
                     head = await claims.publication_head()
                     if head == seen:

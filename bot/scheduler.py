@@ -65,7 +65,8 @@ class DigestScheduler:
                 await self.sync()
                 # subscriptions added by another process show up at the next resync
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._changed.wait(), self._resync)
+                    async with asyncio.timeout(self._resync):
+                        await self._changed.wait()
         finally:
             self._storage.subscriptions.changed.disconnect(self._changed.set)
             self.scheduler.shutdown(wait=False)

@@ -130,6 +130,8 @@ async def test_a_digest_comes_at_its_local_time_and_only_with_news(tmp_path: Pat
         assert bot.text.count("Daily digest") == 2
         assert ">50,000 Kyiv" in bot.text
         assert "up from >5,300 on 2022-06-01" in bot.text
+        digest = bot.text.split("Daily digest · 2026-11-24")[1]
+        assert "Spread: " in digest  # where the claimant stands among the others
 
 
 async def _planned(app: App, slot: str) -> None:

@@ -88,6 +88,20 @@ async def test_a_429_storm_still_delivers_every_alert_once(tmp_path: Path) -> No
             assert counts[OutboxState.QUEUED] == counts[OutboxState.FAILED] == 0
 
 
+async def test_server_errors_are_retried_with_growing_waits(tmp_path: Path) -> None:
+    async with TelegramEmulator() as api:
+        api.private_chat(ADMIN)
+        async with bot_on(api, tmp_path, outbox_backoff_base=0.2) as app:
+            await app.storage.subscriptions.add(f"telegram:private:{ADMIN}", ClaimFilter(), None)
+            api.fail("sendMessage", 502, "Bad Gateway", times=3)
+            await publish(app)
+            await eventually(lambda: alerts(api)[ADMIN] == 1, within=20)
+            tries = [at for m, p in api.calls if m == "sendMessage" for at in [p]]
+            assert len(tries) == 4
+            [row] = await app.storage.outbox.delivered(f"telegram:private:{ADMIN}")
+            assert row.attempts == 4
+
+
 async def test_a_blocked_bot_pauses_the_subscription_with_the_reason(tmp_path: Path) -> None:
     async with TelegramEmulator() as api:
         api.private_chat(ADMIN)
