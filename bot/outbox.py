@@ -252,10 +252,15 @@ class OutboxWorker:
             return
         if row.subscription is None:
             return
-        await storage.subscriptions.pause([row.subscription], exc.reason)
+        ids = [row.subscription]
+        if row.kind == "alert":  # one alert serves all of the chat's instant subscriptions
+            subs = await storage.subscriptions.for_chat(row.target)
+            ids = [s.id for s in subs if s.instant and s.active] or ids
+        await storage.subscriptions.pause(ids, exc.reason)
+        listed = ", ".join(f"#{i}" for i in ids)
         notice = Reply.text(
-            f"I could not deliver {_article(row.kind)} of subscription #{row.subscription} here: "
-            f"{exc.reason}. It is paused; once that is fixed, /resume {row.subscription}."
+            f"I could not deliver {_article(row.kind)} of subscription {listed} here: "
+            f"{exc.reason}. It is paused; once that is fixed, /resume {ids[0]}."
         )
         await storage.outbox.enqueue(
             outgoing(f"notice:{row.id}", row.target, "notice", notice, None), now=self._clock()

@@ -126,8 +126,7 @@ class DeliveryPlanner:
                 )
                 if reply is not None:
                     key = f"alert:{chat}:{found[0][0]}-{found[-1][0]}"
-                    sub_id = chat_subs[0].id if len(chat_subs) == 1 else None
-                    rows += outgoing(key, chat, "alert", reply, sub_id)
+                    rows += outgoing(key, chat, "alert", reply, chat_subs[0].id)
             added = await self._storage.outbox.enqueue(rows, now=time.time(), cursors=cursors)
             log.info("planner: %d alert rows for %d chats", added, len(by_chat))
             return added
