@@ -17,9 +17,17 @@ from dataclasses import dataclass, field
 
 from handlers.types import ChatKind, ChatRef
 
-__all__ = ["LOOKAHEAD", "MARGIN", "PlatformPace", "PlatformRates", "Rate", "Spacing", "Window"]
+__all__ = [
+    "BURST_SHARE",
+    "LOOKAHEAD",
+    "PlatformPace",
+    "PlatformRates",
+    "Rate",
+    "TokenBucket",
+    "Window",
+]
 
-MARGIN = 0.02
+BURST_SHARE = 0.02
 """The share of an overall cap kept as burst room; the bucket refills at the rest."""
 LOOKAHEAD = 0.1
 """Seconds of sends the worker leases at once."""
@@ -45,19 +53,16 @@ class Rate:
         unit = 60.0 if m.group(3) in ("m", "min") else 1.0
         return cls(int(m.group(1)), amount * unit)
 
-    def scaled(self, factor: float) -> Rate:
-        return Rate(max(1, round(self.limit * factor)), self.period)
-
     def __str__(self) -> str:
         return f"{self.limit}/{self.period:g}s"
 
 
-class Spacing:
+class TokenBucket:
     """A token bucket: ``burst`` sends at once, refilled so that burst plus refill in any
     period stays within the rate."""
 
-    def __init__(self, rate: Rate, margin: float = MARGIN) -> None:
-        self.burst = max(1, int(rate.limit * margin))
+    def __init__(self, rate: Rate, share: float = BURST_SHARE) -> None:
+        self.burst = max(1, int(rate.limit * share))
         self.interval = rate.period / max(rate.limit - self.burst, 1)
         # the moment the bucket was last empty, pretending it refills continuously
         self._empty_at = -math.inf
@@ -112,7 +117,7 @@ class PlatformPace:
 
     def __init__(self, rates: PlatformRates) -> None:
         self.rates = rates
-        self._overall = Spacing(rates.overall)
+        self._overall = TokenBucket(rates.overall)
         self._chats: dict[str, Window] = {}
 
     def _window(self, target: ChatRef) -> Window | None:

@@ -14,7 +14,6 @@ import asyncio
 import contextlib
 import logging
 from datetime import UTC, datetime
-from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
@@ -111,7 +110,7 @@ class DigestScheduler:
         job.modify(next_run_time=datetime.now(UTC))
         self.scheduler.wakeup()
 
-    async def _fire(self, subscription_id: int, **_: Any) -> None:
+    async def _fire(self, subscription_id: int) -> None:
         try:
             await self._planner.run_digest(subscription_id)
         except Exception:

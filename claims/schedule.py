@@ -13,12 +13,13 @@ falls due the first time.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-__all__ = ["WEEKDAYS", "Schedule", "parse_clock", "zone_named"]
+__all__ = ["WEEKDAYS", "Schedule", "parse_clock", "zone_named", "zone_names"]
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.h]?([0-5]\d)$")
@@ -96,23 +97,22 @@ class Schedule:
         # a skipped wall time converts with the offset from before the change (PEP 495)
         return local.astimezone(UTC)
 
+    def _around(self, moment: datetime, days: range) -> Iterator[datetime]:
+        """The slots on the local days ``days`` away from ``moment``'s, in that order."""
+        local = moment.astimezone(self.tz)
+        for offset in days:
+            slot = self._slot(local + timedelta(days=offset))
+            if slot is not None:
+                yield slot
+
     def latest(self, moment: datetime) -> datetime:
         """The latest slot at or before ``moment`` (an aware datetime), in UTC."""
-        local = moment.astimezone(self.tz)
-        for back in range(9):
-            slot = self._slot(local - timedelta(days=back))
-            if slot is not None and slot <= moment:
-                return slot
-        raise AssertionError("a weekly schedule has a slot in every 8 days")
+        # a weekly schedule has a slot in every 8 local days
+        return next(s for s in self._around(moment, range(0, -9, -1)) if s <= moment)
 
     def next(self, moment: datetime) -> datetime:
         """The first slot strictly after ``moment``, in UTC."""
-        local = moment.astimezone(self.tz)
-        for ahead in range(9):
-            slot = self._slot(local + timedelta(days=ahead))
-            if slot is not None and slot > moment:
-                return slot
-        raise AssertionError("a weekly schedule has a slot in every 8 days")
+        return next(s for s in self._around(moment, range(9)) if s > moment)
 
     def local(self, slot: datetime) -> str:
         """A slot as its zone's wall clock reads it: ``2026-03-30 09:00 EEST``."""
