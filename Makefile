@@ -33,6 +33,7 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.estimates
 	$(BIN)/python -m bench.telegram
+	$(BIN)/python -m bench.discord
 	$(BIN)/python -m bench.fanout
 
 clean:

@@ -27,7 +27,8 @@ from pathlib import Path
 import httpx
 from pydantic import SecretStr
 
-from bench.telegram import TOKEN, _free_port, _wait_up
+from bench.emulators import free_port, wait_up
+from bench.telegram import TOKEN
 from bot.adapters.telegram import TelegramAdapter
 from bot.config import Settings
 from bot.outbox import OutboxWorker, WorkerConfig
@@ -60,7 +61,7 @@ async def _subscribe(db: Path, n: int, schedule: Schedule, now: datetime) -> Non
 
 async def one(n: int, scale: float) -> dict[str, float]:
     cap = round(TELEGRAM_CAP * scale)
-    port = _free_port()
+    port = free_port()
     emulator = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "tests.fakes.telegram_api", "--port", str(port),
         "--chats", str(n), "--overall", str(cap),
@@ -92,7 +93,7 @@ async def one(n: int, scale: float) -> dict[str, float]:
                     storage, {"telegram": adapter}, WorkerConfig(rates=settings.rates())
                 )
                 async with httpx.AsyncClient(base_url=root, timeout=60) as client:
-                    await _wait_up(client)
+                    await wait_up(client, "/_emulator/sent")
                     async with adapter.application:
                         started = time.perf_counter()
                         await worker.drain()

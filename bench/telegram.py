@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import socket
 import statistics
 import sys
 import tempfile
@@ -26,6 +25,7 @@ from pathlib import Path
 import httpx
 from pydantic import SecretStr
 
+from bench.emulators import free_port, wait_up
 from bot.adapters.telegram import TelegramAdapter
 from bot.config import Settings
 from claims.conflict import Conflict
@@ -38,21 +38,6 @@ from storage.seed import load_seed
 
 TOKEN = "123456:TEST-token"
 CONFLICT = Conflict((Party.RUSSIA, Party.UKRAINE), date(2022, 2, 24))
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-async def _wait_up(client: httpx.AsyncClient) -> None:
-    for _ in range(200):
-        with contextlib.suppress(httpx.TransportError):
-            await client.get("/_emulator/sent")
-            return
-        await asyncio.sleep(0.05)
-    raise RuntimeError("the emulator did not start")
 
 
 async def _sent_since(client: httpx.AsyncClient, since: int) -> list[dict[str, float]]:
@@ -101,7 +86,7 @@ async def main() -> None:
     parser.add_argument("--burst", type=int, default=500)
     parser.add_argument("--sequential", type=int, default=200)
     args = parser.parse_args()
-    port = _free_port()
+    port = free_port()
     emulator = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "tests.fakes.telegram_api", "--port", str(port),
         stdout=asyncio.subprocess.DEVNULL,
@@ -126,7 +111,7 @@ async def main() -> None:
         task: asyncio.Task[None] | None = None
         try:
             async with httpx.AsyncClient(base_url=root, timeout=30) as client:
-                await _wait_up(client)
+                await wait_up(client, "/_emulator/sent")
                 task = asyncio.create_task(adapter.run(dispatch))
                 await asyncio.sleep(1.0)
                 await _run(client, range(9000, 9020), together=False)  # warm up

@@ -72,6 +72,9 @@ class App:
     async def dispatch(self, incoming: Incoming) -> Reply:
         return await self.router.dispatch(incoming, self.context)
 
+    async def complete(self, command: str, param: str, typed: str) -> list[str]:
+        return await self.router.complete(command, param, typed, self.context)
+
     def worker(self, adapters: Sequence[Adapter]) -> OutboxWorker:
         s = self.settings
         config = WorkerConfig(

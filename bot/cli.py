@@ -1,7 +1,8 @@
 """The ``tally`` command line: run the bot, chat in the terminal, answer one command, seed.
 
 tally run               every configured adapter: Telegram when TELEGRAM_BOT_TOKEN is set,
-                        and the console at a terminal (or when no token is set)
+                        Discord when DISCORD_BOT_TOKEN is set, and the console at a
+                        terminal (or when no token is set)
 tally console           the terminal chat only
 tally ask "/estimates killed"
 tally seed              load the bundled seed claims (again: nothing is doubled)
@@ -68,6 +69,10 @@ async def _run(settings: Settings, console_only: bool) -> int:
             from bot.adapters.telegram import TelegramAdapter  # the SDK only when it is used
 
             adapters.append(TelegramAdapter(settings, tuple(app.router)))
+        if not console_only and settings.discord_bot_token is not None:
+            from bot.adapters.discord import DiscordAdapter
+
+            adapters.append(DiscordAdapter(settings, tuple(app.router), app.complete))
         if console_only or not adapters or sys.stdin.isatty():
             adapters.append(_console(settings, words))
         serving = asyncio.ensure_future(serve(app, adapters))

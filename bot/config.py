@@ -51,6 +51,12 @@ class Settings(BaseSettings):
     telegram_rate_overall: str = "30/1s"
     telegram_rate_private: str = "1/1s"
     telegram_rate_group: str = "20/60s"
+    discord_bot_token: SecretStr | None = None
+    discord_dev_guild_id: int | None = None
+    discord_api_base_url: str = "https://discord.com"
+    discord_gateway_url: str = "wss://gateway.discord.gg/"
+    discord_defer_after: float = Field(default=1.0, ge=0, le=2.5)
+    discord_send_timeout: float = Field(default=30.0, gt=0)
     discord_rate_overall: str = "50/1s"
     discord_rate_channel: str = "5/5s"
 

@@ -26,6 +26,7 @@ __all__ = [
     "parse_date",
     "parse_positive",
     "parse_word",
+    "rank",
     "suggest",
 ]
 
@@ -77,6 +78,19 @@ def suggest(what: str, word: str, valid: Sequence[str], *, prefix: str = "") -> 
     """``unknown metric 'kiled' — did you mean killed? Metrics: killed, wounded, ...``"""
     close = difflib.get_close_matches(word.lower(), valid, n=1, cutoff=0.6)
     return _unknown(what, word, close[0] if close else None, valid, prefix)
+
+
+def rank(typed: str, valid: Sequence[str]) -> list[str]:
+    """The valid words that fit what was typed: those it starts, contains, then resembles."""
+    typed = typed.strip().lower()
+    if not typed:
+        return list(valid)
+    starts = [v for v in valid if v.lower().startswith(typed)]
+    contains = [v for v in valid if typed in v.lower() and v not in starts]
+    lowered = {v.lower(): v for v in valid}
+    close = difflib.get_close_matches(typed, list(lowered), n=5, cutoff=0.6)
+    near = [lowered[c] for c in close if lowered[c] not in starts and lowered[c] not in contains]
+    return starts + contains + near
 
 
 def parse_word(vocab: type[E], word: str, what: str) -> E:

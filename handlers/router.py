@@ -9,19 +9,35 @@ from __future__ import annotations
 
 import inspect
 import logging
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 
 from claims.errors import UserError
 from handlers.context import Context
-from handlers.parse import suggest
+from handlers.parse import rank, suggest
 from handlers.types import Incoming, Reply
 
-__all__ = ["Command", "Handler", "Param", "Router"]
+__all__ = ["COMPLETIONS", "Command", "Completer", "Form", "Handler", "Param", "Router"]
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[Incoming, Context], Awaitable[Reply]]
+Completer = Callable[[str, Context], Awaitable[list[str]]]
+"""Suggestions for what a user has typed so far into one argument, best first."""
+
+COMPLETIONS = 25
+"""At most this many suggestions (Discord's limit for autocomplete)."""
+
+
+class Form(StrEnum):
+    """How an argument is written among the command's words."""
+
+    WORD = "word"  # one word as typed: killed
+    WORDS = "words"  # free text, any number of words: nato shoigu
+    KEYWORD = "keyword"  # after its own name: since 2022-06-01
+    FLAG = "flag"  # yes or no; yes writes its name: all
+    NUMBER = "number"  # a whole number from 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +48,21 @@ class Param:
     description: str
     choices: tuple[str, ...] = ()
     required: bool = False
+    form: Form = Form.WORD
+    complete: Completer | None = None
+
+    def words(self, value: object) -> list[str]:
+        """The words a typed option stands for in the command's text."""
+        if value is None or value is False or value == "":
+            return []
+        if self.form is Form.FLAG:
+            return [self.name]
+        text = str(value).split()
+        return [self.name, *text] if self.form is Form.KEYWORD else text
+
+    def __str__(self) -> str:
+        shown = f"{self.name} <{self.name}>" if self.form is Form.KEYWORD else self.name
+        return f"<{shown}>" if self.required else f"[{shown}]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +80,14 @@ class Command:
 
     @property
     def usage(self) -> str:
-        parts = [f"/{self.name}"]
-        for p in self.params:
-            parts.append(f"<{p.name}>" if p.required else f"[{p.name}]")
-        return " ".join(parts)
+        return " ".join([f"/{self.name}", *(str(p) for p in self.params)])
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+    def words(self, options: Mapping[str, object]) -> tuple[str, ...]:
+        """A platform's typed options as the words the handler reads, in declared order."""
+        return tuple(word for p in self.params for word in p.words(options.get(p.name)))
 
 
 class Router:
@@ -87,6 +122,20 @@ class Router:
     def get(self, word: str) -> Command | None:
         word = word.lower()
         return self._commands.get(self._aliases.get(word, word))
+
+    async def complete(self, command: str, param: str, typed: str, ctx: Context) -> list[str]:
+        """Suggestions for one argument of one command, given what has been typed so far."""
+        found = self.get(command)
+        declared = found.param(param) if found is not None else None
+        if declared is None:
+            return []
+        try:
+            if declared.complete is not None:
+                return (await declared.complete(typed, ctx))[:COMPLETIONS]
+        except Exception:
+            log.exception("completing /%s %s failed", command, param)
+            return []
+        return rank(typed, declared.choices)[:COMPLETIONS]
 
     async def dispatch(self, incoming: Incoming, ctx: Context) -> Reply:
         if not incoming.command:

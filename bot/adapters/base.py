@@ -12,9 +12,11 @@ from typing import Protocol
 
 from handlers.types import ChatRef, Incoming, Reply
 
-__all__ = ["Adapter", "Capabilities", "Dispatch"]
+__all__ = ["Adapter", "Capabilities", "Complete", "Dispatch"]
 
 Dispatch = Callable[[Incoming], Awaitable[Reply]]
+Complete = Callable[[str, str, str], Awaitable[list[str]]]
+"""(command, argument, typed so far) -> suggestions, for platforms that autocomplete."""
 
 
 @dataclass(frozen=True, slots=True)

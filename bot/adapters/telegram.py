@@ -8,10 +8,8 @@ every ``Reply`` becomes HTML messages (bot.render.telegram). Nothing from the SD
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import time
-from collections import OrderedDict
 from typing import Any
 
 from telegram import (
@@ -28,6 +26,7 @@ from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.adapters.base import Capabilities, Dispatch
+from bot.adapters.buttons import ButtonCommands
 from bot.adapters.telegram_errors import delivery_error
 from bot.config import Settings
 from bot.render.telegram import MAX_MESSAGE, TelegramMessage, render_telegram
@@ -63,8 +62,7 @@ class TelegramAdapter:
         self._dispatch: Dispatch | None = None
         self._admins: dict[str, tuple[float, frozenset[str]]] = {}
         self._admins_pending: dict[str, asyncio.Future[frozenset[str]]] = {}
-        # long button commands, by the short key sent as callback_data (kept while running)
-        self._long_buttons: OrderedDict[str, str] = OrderedDict()
+        self._buttons = ButtonCommands(_CALLBACK_LIMIT)
         root = settings.telegram_api_base_url.rstrip("/")
         self.application: Application[Any, Any, Any, Any, Any, Any] = (
             ApplicationBuilder()
@@ -145,7 +143,7 @@ class TelegramAdapter:
         return Incoming(chat, await self._user(message, chat), name, args)
 
     async def _on_button(self, query: CallbackQuery) -> None:
-        command = self._button_command(query.data or "")
+        command = self._buttons.command(query.data or "")
         message = query.message
         if command is None or not isinstance(message, Message):
             await query.answer("This button has expired; send the command again.")
@@ -247,23 +245,11 @@ class TelegramAdapter:
     def _keyboard(self, buttons: tuple[Button, ...]) -> InlineKeyboardMarkup | None:
         if not buttons:
             return None
-        row = [InlineKeyboardButton(b.label, callback_data=self._button_data(b)) for b in buttons]
+        row = [
+            InlineKeyboardButton(b.label, callback_data=self._buttons.payload(b.command))
+            for b in buttons
+        ]
         return InlineKeyboardMarkup([row])
-
-    def _button_data(self, button: Button) -> str:
-        if len(button.command.encode()) <= _CALLBACK_LIMIT:
-            return button.command
-        key = "#" + hashlib.sha256(button.command.encode()).hexdigest()[:20]
-        self._long_buttons[key] = button.command
-        self._long_buttons.move_to_end(key)
-        while len(self._long_buttons) > 10_000:
-            self._long_buttons.popitem(last=False)
-        return key
-
-    def _button_command(self, data: str) -> str | None:
-        if data.startswith("#"):
-            return self._long_buttons.get(data)
-        return data or None
 
 
 def _chat_ref(message: Message) -> ChatRef:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.render.discord import split_discord
 from bot.render.telegram import split_telegram
 from handlers.types import Reply
 
@@ -9,7 +10,10 @@ __all__ = ["split_for"]
 
 
 def split_for(platform: str, reply: Reply) -> list[Reply]:
-    """Telegram's 4,096-character messages and photos; the console prints any length at once."""
+    """Telegram's 4,096-character messages and photos, Discord's messages of embeds; the
+    console prints any length at once."""
     if platform == "telegram":
         return split_telegram(reply)
+    if platform == "discord":
+        return split_discord(reply)
     return [reply]

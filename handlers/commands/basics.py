@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claims.errors import UserError
+from handlers.completion import command_names
 from handlers.context import Context
 from handlers.parse import suggest
 from handlers.present import party_name
@@ -41,7 +42,7 @@ async def start(msg: Incoming, ctx: Context) -> Reply:
     )
 
 
-@router.command("help", params=(Param("command", "a command to explain"),))
+@router.command("help", params=(Param("command", "a command to explain", complete=command_names),))
 async def help_(msg: Incoming, ctx: Context) -> Reply:
     """Every command, or one command in detail.
 

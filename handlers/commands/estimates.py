@@ -12,9 +12,10 @@ from claims.model import Claim
 from claims.paging import PagePlan, Standing, plan_page
 from claims.vocab import Metric, Party, Population, lookup
 from handlers.context import Context
+from handlers.params import CONTEXT, METRIC
 from handlers.parse import clip, parse_date, parse_positive, parse_word
 from handlers.present import current_entry, metric_title, party_name, spread_text, whose
-from handlers.router import Param, Router
+from handlers.router import Form, Param, Router
 from handlers.types import Block, Button, Heading, Incoming, Reply, Text
 
 __all__ = ["EstimatesQuery", "parse_query", "router"]
@@ -123,11 +124,11 @@ def _section(plan: PagePlan, claims: dict[str, Claim]) -> list[Block]:
 @router.command(
     "estimates",
     params=(
-        Param("metric", "what was counted", tuple(m.value for m in Metric), required=True),
+        METRIC,
         Param("party", "whose losses", tuple(p.value for p in Party)),
         Param("population", "military, civilian or mixed", tuple(p.value for p in Population)),
-        Param("since", "only figures that hold on or after YYYY-MM-DD"),
-        Param("all", "also figures from other wars and earlier periods", ("all",)),
+        Param("since", "only figures that hold on or after YYYY-MM-DD", form=Form.KEYWORD),
+        CONTEXT,
     ),
 )
 async def estimates(msg: Incoming, ctx: Context) -> Reply:

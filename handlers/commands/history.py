@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from claims.errors import UserError
 from claims.vocab import Metric
+from handlers.completion import claimant_names
 from handlers.context import Context
+from handlers.params import CONTEXT, METRIC
 from handlers.parse import clip, parse_positive, parse_word
 from handlers.present import entry, metric_title
-from handlers.router import Param, Router
+from handlers.router import Form, Param, Router
 from handlers.types import Block, Button, Heading, Incoming, Reply, Text
 
 __all__ = ["router"]
@@ -20,8 +22,14 @@ MAX_WORDS = 6
 @router.command(
     "history",
     params=(
-        Param("metric", "what was counted", tuple(m.value for m in Metric), required=True),
-        Param("claimant", "words from the claimant's name, e.g. nato or shoigu"),
+        METRIC,
+        Param(
+            "claimant",
+            "words from the claimant's name, e.g. nato or shoigu",
+            form=Form.WORDS,
+            complete=claimant_names,
+        ),
+        CONTEXT,
     ),
 )
 async def history(msg: Incoming, ctx: Context) -> Reply:

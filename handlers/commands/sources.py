@@ -5,7 +5,7 @@ from __future__ import annotations
 from handlers.context import Context
 from handlers.parse import parse_positive
 from handlers.present import entry, party_name
-from handlers.router import Param, Router
+from handlers.router import Form, Param, Router
 from handlers.types import Block, Fields, Heading, Incoming, Reply, Text
 
 __all__ = ["router"]
@@ -47,7 +47,10 @@ async def sources(msg: Incoming, ctx: Context) -> Reply:
 
 
 @router.command(
-    "latest", params=(Param("n", f"how many, 1 to {LATEST_MAX} (default {LATEST_DEFAULT})"),)
+    "latest",
+    params=(
+        Param("n", f"how many, 1 to {LATEST_MAX} (default {LATEST_DEFAULT})", form=Form.NUMBER),
+    ),
 )
 async def latest(msg: Incoming, ctx: Context) -> Reply:
     """The figures that arrived most recently.

@@ -15,10 +15,11 @@ from claims.errors import UserError
 from claims.filters import ClaimFilter
 from claims.schedule import WEEKDAYS, Schedule, parse_clock, zone_named, zone_names
 from claims.vocab import ClaimantSide, Kind, Metric, Party, lookup
+from handlers.completion import zones
 from handlers.context import Context
 from handlers.digest import change_reply
 from handlers.parse import clip, suggest
-from handlers.router import Param, Router
+from handlers.router import Form, Param, Router
 from handlers.types import Block, Button, ChatKind, Fields, Heading, Incoming, Reply, Text
 from storage.protocols import Subscription
 
@@ -164,8 +165,13 @@ def _describe(sub: Subscription, ctx: Context) -> Fields:
 @router.command(
     "subscribe",
     params=(
-        Param("filter", "metrics, whose losses, 'by' a claimant side, kinds; or all"),
-        Param("when", "instant, daily HH:MM [zone] or weekly DAY HH:MM [zone]"),
+        Param(
+            "filter",
+            "metrics, whose losses, 'by' a claimant side, kinds; or all",
+            required=True,
+            form=Form.WORDS,
+        ),
+        Param("when", "instant, daily HH:MM [zone] or weekly DAY HH:MM [zone]", form=Form.WORDS),
     ),
 )
 async def subscribe(msg: Incoming, ctx: Context) -> Reply:
@@ -350,7 +356,10 @@ async def digest(msg: Incoming, ctx: Context) -> Reply:
 
 @router.command(
     "settings",
-    params=(Param("setting", "tz", ("tz",)), Param("value", "a time zone, e.g. Europe/Kyiv")),
+    params=(
+        Param("setting", "tz", ("tz",)),
+        Param("value", "a time zone, e.g. Europe/Kyiv", complete=zones),
+    ),
 )
 async def settings(msg: Incoming, ctx: Context) -> Reply:
     """This chat's settings; /settings tz <zone> sets the time zone digests default to.

@@ -1,0 +1,35 @@
+"""Button payloads: a command rides in the button itself when it fits the platform's limit
+(so the button still works after a restart); a longer one rides as a short key remembered
+while the bot runs."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+
+__all__ = ["ButtonCommands"]
+
+KEPT = 10_000
+"""Long commands remembered, the least recently sent forgotten first."""
+
+
+class ButtonCommands:
+    def __init__(self, limit: int) -> None:
+        self._limit = limit  # bytes of payload the platform accepts
+        self._long: OrderedDict[str, str] = OrderedDict()
+
+    def payload(self, command: str) -> str:
+        if len(command.encode()) <= self._limit:
+            return command
+        key = "#" + hashlib.sha256(command.encode()).hexdigest()[:20]
+        self._long[key] = command
+        self._long.move_to_end(key)
+        while len(self._long) > KEPT:
+            self._long.popitem(last=False)
+        return key
+
+    def command(self, payload: str) -> str | None:
+        """The command a pressed button runs; None when it has been forgotten."""
+        if payload.startswith("#"):
+            return self._long.get(payload)
+        return payload or None
