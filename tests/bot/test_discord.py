@@ -328,3 +328,13 @@ async def test_server_errors_and_timeouts_are_retried_later_with_backoff(
                 await bot.adapter.send(CHANNEL, Reply.text("alert"))
             assert slow.value.backoff
             assert "in time" in slow.value.reason
+
+
+async def test_with_a_dev_guild_commands_are_synced_to_that_server_only(seeded: Storage) -> None:
+    async with DiscordEmulator() as api:
+        world(api)
+        async with running(api, seeded, discord_dev_guild_id=GUILD):
+            assert None not in api.commands
+            assert "estimates" in {c["name"] for c in api.commands[GUILD]}
+            interaction = await api.slash(GENERAL, BOB, "estimates", metric="killed")
+            await api.answers(interaction)
