@@ -17,18 +17,20 @@ import logging
 import re
 from typing import Any
 
+import aiohttp
 import discord
 import yarl
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
+from bot.adapters.answering import send_answer
 from bot.adapters.base import Capabilities, Complete, Dispatch
 from bot.adapters.buttons import ButtonCommands
 from bot.adapters.discord_errors import delivery_error
 from bot.adapters.discord_slash import build_commands
 from bot.config import Settings
 from bot.render.discord import MAX_CONTENT, DiscordMessage, render_discord
-from claims.errors import DeliveryError, RetryLater
+from claims.errors import RetryLater
 from handlers.parse import parse_command
 from handlers.router import Command
 from handlers.types import ChatKind, ChatRef, Incoming, Reply, UserRef
@@ -38,7 +40,6 @@ __all__ = ["DiscordAdapter", "TallyClient"]
 log = logging.getLogger(__name__)
 
 PLATFORM = "discord"
-ANSWER_ATTEMPTS = 3
 NOT_CONNECTED_DELAY = 5.0
 NO_MENTIONS = discord.AllowedMentions.none()
 _CUSTOM_ID = 100  # characters Discord allows in a button's custom_id
@@ -208,19 +209,11 @@ class DiscordAdapter:
         assert self._dispatch is not None
         reply = await self._dispatch(incoming)
         channel = message.channel
-        for part in render_discord(reply):
-            for attempt in range(1, ANSWER_ATTEMPTS + 1):
-                try:
-                    await self._post(channel, part)
-                    break
-                except RetryLater as exc:
-                    if attempt == ANSWER_ATTEMPTS:
-                        log.warning("discord: gave up answering %s: %s", chat, exc)
-                        return
-                    await asyncio.sleep(exc.delay)
-                except DeliveryError as exc:
-                    log.warning("discord: cannot answer %s: %s", chat, exc)
-                    return
+
+        async def post(part: DiscordMessage) -> None:
+            await self._post(channel, part)
+
+        await send_answer(post, render_discord(reply), str(chat))
 
     # -- answering an interaction
 
@@ -285,11 +278,13 @@ class DiscordAdapter:
         try:
             async with asyncio.timeout(self._settings.discord_send_timeout):
                 await channel.send(**self._message_kwargs(message))
-        except (discord.DiscordException, TimeoutError, OSError) as exc:
-            if isinstance(exc, discord.DiscordException) and not isinstance(
-                exc, discord.HTTPException | discord.RateLimited
-            ):
-                raise
+        except (
+            discord.HTTPException,
+            discord.RateLimited,
+            aiohttp.ClientError,
+            TimeoutError,
+            OSError,
+        ) as exc:
             raise delivery_error(exc) from exc
 
     def _message_kwargs(self, message: DiscordMessage) -> dict[str, Any]:

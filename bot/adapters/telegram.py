@@ -25,12 +25,13 @@ from telegram import error as tg
 from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
+from bot.adapters.answering import send_answer
 from bot.adapters.base import Capabilities, Dispatch
 from bot.adapters.buttons import ButtonCommands
 from bot.adapters.telegram_errors import delivery_error
 from bot.config import Settings
 from bot.render.telegram import MAX_MESSAGE, TelegramMessage, render_telegram
-from claims.errors import DeliveryError, PermanentFailure, RetryLater
+from claims.errors import PermanentFailure
 from handlers.parse import parse_command
 from handlers.router import Command
 from handlers.types import Button, ChatKind, ChatRef, Incoming, Reply, UserRef
@@ -42,7 +43,6 @@ log = logging.getLogger(__name__)
 PLATFORM = "telegram"
 ADMIN_TTL = 60.0
 """Seconds a chat's administrator list is trusted before it is asked for again."""
-ANSWER_ATTEMPTS = 3
 _KINDS = {"private": ChatKind.PRIVATE, "channel": ChatKind.CHANNEL}
 _CALLBACK_LIMIT = 64  # bytes of callback_data Telegram accepts
 _ADMINS = {ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR}
@@ -159,19 +159,11 @@ class TelegramAdapter:
     async def _answer(self, incoming: Incoming) -> None:
         assert self._dispatch is not None
         reply = await self._dispatch(incoming)
-        for message in render_telegram(reply):
-            for attempt in range(1, ANSWER_ATTEMPTS + 1):
-                try:
-                    await self._send_one(incoming.chat, message)
-                    break
-                except RetryLater as exc:
-                    if attempt == ANSWER_ATTEMPTS:
-                        log.warning("telegram: gave up answering %s: %s", incoming.chat, exc)
-                        return
-                    await asyncio.sleep(exc.delay)
-                except DeliveryError as exc:
-                    log.warning("telegram: cannot answer %s: %s", incoming.chat, exc)
-                    return
+
+        async def post(message: TelegramMessage) -> None:
+            await self._send_one(incoming.chat, message)
+
+        await send_answer(post, render_telegram(reply), str(incoming.chat))
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("telegram: update failed", exc_info=context.error)
