@@ -1,0 +1,1 @@
+"""Claim extraction from news text: pure functions from an article to claims (in progress)."""

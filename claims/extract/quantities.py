@@ -1,0 +1,199 @@
+"""Quantities as news text writes them: digits, number words, hedges, ranges and vague amounts.
+
+``quantities(text)`` finds every quantity with its character span and reads it into low, high
+and a qualifier the way the claim model keeps figures: "more than 5,300" is at least 5,300,
+"up to 4,000" at most 4,000, "between 2,000 and 4,000" and "70 or 80,000" ranges, "about 1.5
+million" approximately 1,500,000. A vague amount ("thousands", "tens of thousands") is found
+but has no number: nothing is invented. Whether a quantity counts people is decided elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.vocab import Qualifier
+
+__all__ = ["Quantity", "quantities", "read_number"]
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "k": 1_000, "m": 1_000_000, "mln": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
+}  # fmt: skip
+_FRACTIONS = {
+    "a quarter of a": 0.25,
+    "a third of a": 1 / 3,
+    "half a": 0.5,
+    "three quarters of a": 0.75,
+}
+_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
+_SCALE = r"hundred|thousand|million|billion"
+_DIGITS = r"\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+# one number: digits with an optional scale, or number words, or a fraction of a scale
+_NUMBER = (
+    rf"(?:(?:{_DIGITS})(?:\s*(?:{_SCALE})\b|(?:k|m|mln|mn|bn)\b)?"
+    rf"|(?:a\s+)?(?:(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*|a\s+(?:{_SCALE}))\b"
+    rf"|(?:a\s+quarter\s+of\s+a|a\s+third\s+of\s+a|half\s+a|three\s+quarters\s+of\s+a)\s+(?:{_SCALE})\b"
+    r"|a\s+dozen\b)"
+)
+_AT_LEAST = (
+    r"more\s+than|over|at\s+least|well\s+over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than"
+    r"|no\s+less\s+than|above|exceeding|exceeded|surpassing|topping"
+)
+_APPROX = (
+    r"about|around|roughly|some|nearly|almost|close\s+to|an\s+estimated|approximately|approx\.?"
+    r"|circa|an\s+approximate|just\s+under|just\s+over|more\s+or\s+less|upward\s+of"
+)
+_AT_MOST = (
+    r"up\s+to|as\s+many\s+as|could\s+reach|no\s+more\s+than|at\s+most|fewer\s+than|less\s+than"
+)
+_VAGUE = (
+    r"(?:tens|hundreds)\s+of\s+thousands|thousands|hundreds|dozens|scores|millions"
+    r"|several\s+(?:hundred|thousand|dozen)|a\s+few\s+(?:hundred|thousand|dozen)"
+)
+
+_RANGE = re.compile(
+    rf"(?i)\b(?:between|from)\s+(?P<a>{_NUMBER})\s+(?:and|to)\s+(?P<b>{_NUMBER})"
+    rf"|(?<![\w.,])(?P<c>{_NUMBER})\s*(?:-|–|—|to|or)\s*(?P<d>{_NUMBER})"
+)
+_SINGLE = re.compile(
+    rf"(?i)(?:\b(?P<hedge>{_AT_LEAST}|{_APPROX}|{_AT_MOST})\s+)?"
+    rf"(?<![\w.,])(?P<n>{_NUMBER})(?P<plus>\+)?"
+)
+_VAGUE_RE = re.compile(rf"(?i)\b(?:{_VAGUE})\b")
+_HEDGE_WORDS = {
+    Qualifier.AT_LEAST: re.compile(rf"(?i)^(?:{_AT_LEAST})$"),
+    Qualifier.APPROX: re.compile(rf"(?i)^(?:{_APPROX})$"),
+    Qualifier.AT_MOST: re.compile(rf"(?i)^(?:{_AT_MOST})$"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    low: int | None
+    high: int | None
+    qualifier: Qualifier
+    vague: bool = False
+
+
+def _words_value(words: list[str]) -> int | None:
+    total, current = 0, 0
+    seen = False
+    for word in words:
+        if word in ("and", "a"):
+            if word == "a":
+                current = max(current, 1)
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+            seen = True
+        elif word in _SCALES and word in ("hundred", "thousand", "million", "billion"):
+            current = max(current, 1) * _SCALES[word]
+            if _SCALES[word] >= 1000:
+                total, current = total + current, 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def read_number(text: str) -> tuple[int, bool] | None:
+    """A number's value and whether it carried its own scale ("80,000" or "80 thousand": yes;
+    "70": no). None when the text is not one number."""
+    t = " ".join(text.lower().replace("-", " ").split())
+    if t == "a dozen":
+        return 12, False
+    for fraction, share in _FRACTIONS.items():
+        if t.startswith(fraction + " "):
+            scale = _SCALES.get(t[len(fraction) + 1 :])
+            return (round(share * scale), True) if scale else None
+    m = re.fullmatch(r"([\d,.\u00a0\u202f ]+?)\s*([a-z]+)?", t)
+    if m and m.group(1).strip() and m.group(1).strip()[0].isdigit():
+        digits = re.sub(r"[,\u00a0\u202f ]", "", m.group(1).strip())
+        scale_word = m.group(2)
+        if scale_word and scale_word not in _SCALES:
+            return None
+        try:
+            figure = float(digits)
+        except ValueError:
+            return None
+        grouped = "," in m.group(1) or len(digits.split(".")[0]) >= 4
+        return round(figure * _SCALES.get(scale_word or "", 1)), bool(scale_word) or grouped
+    value = _words_value(t.split())
+    if value is None:
+        return None
+    return value, any(w in t.split() for w in ("thousand", "million", "billion"))
+
+
+def _qualifier(hedge: str | None, plus: bool) -> Qualifier:
+    if plus:
+        return Qualifier.AT_LEAST
+    if hedge:
+        words = " ".join(hedge.lower().split())
+        for qualifier, pattern in _HEDGE_WORDS.items():
+            if pattern.match(words):
+                return qualifier
+    return Qualifier.EXACT
+
+
+def _range_ends(a: str, b: str) -> tuple[int, int] | None:
+    first, second = read_number(a), read_number(b)
+    if first is None or second is None:
+        return None
+    (low, low_scaled), (high, high_scaled) = first, second
+    if not low_scaled and high_scaled and low < high:
+        # "70 or 80,000", "7 to 15 thousand": the first end borrows the second's scale
+        for scale in (1_000_000_000, 1_000_000, 1_000):
+            if high >= scale and low * scale <= high and high % scale == 0:
+                low *= scale
+                break
+    if low > high:
+        return None
+    return low, high
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every quantity in the text, in order, ranges before the numbers inside them."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for m in _RANGE.finditer(text):
+        a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
+        ends = _range_ends(a, b)
+        if ends is None or not free(m.start(), m.end()):
+            continue
+        found.append(Quantity(m.start(), m.end(), m[0], ends[0], ends[1], Qualifier.RANGE))
+        taken.append((m.start(), m.end()))
+    for m in _SINGLE.finditer(text):
+        start = m.start("hedge") if m["hedge"] else m.start("n")
+        if not free(start, m.end()):
+            continue
+        read = read_number(m["n"])
+        if read is None:
+            continue
+        value = read[0]
+        qualifier = _qualifier(m["hedge"], bool(m["plus"]))
+        low = None if qualifier is Qualifier.AT_MOST else value
+        high = None if qualifier is Qualifier.AT_LEAST else value
+        found.append(Quantity(start, m.end(), text[start : m.end()], low, high, qualifier))
+        taken.append((start, m.end()))
+    for m in _VAGUE_RE.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(
+                Quantity(m.start(), m.end(), m[0], None, None, Qualifier.APPROX, vague=True)
+            )
+    return sorted(found, key=lambda q: q.start)
