@@ -18,28 +18,17 @@ import asyncio
 import contextlib
 import statistics
 import sys
-import tempfile
 import time
-from datetime import date
-from pathlib import Path
 from typing import Any
 
 import httpx
 from pydantic import SecretStr
 
-from bench.emulators import free_port, wait_up
+from bench.emulators import free_port, seeded_dispatch, wait_up
 from bot.adapters.discord import DiscordAdapter
 from bot.config import Settings
-from claims.conflict import Conflict
-from claims.vocab import Party
-from handlers.commands import build_router
-from handlers.context import Context
-from handlers.types import Incoming, Reply
-from storage import open_storage
-from storage.seed import load_seed
 
 TOKEN = "TEST.discord.token"
-CONFLICT = Conflict((Party.RUSSIA, Party.UKRAINE), date(2022, 2, 24))
 SLASH = {"channel_id": 7001, "user_id": 5001, "name": "estimates", "options": {"metric": "killed"}}
 
 
@@ -103,15 +92,7 @@ async def main() -> None:
     )  # fmt: skip
     root = f"http://127.0.0.1:{port}"
     rows: list[Row] = []
-    with tempfile.TemporaryDirectory() as folder:
-        storage = await open_storage(f"sqlite:///{Path(folder) / 'bench.db'}")
-        await load_seed(storage)
-        router = build_router()
-        context = Context(storage, CONFLICT, commands=tuple(router))
-
-        async def dispatch(incoming: Incoming) -> Reply:
-            return await router.dispatch(incoming, context)
-
+    async with seeded_dispatch() as (router, dispatch):
         settings = Settings(
             _env_file=None,  # type: ignore[call-arg]
             discord_bot_token=SecretStr(TOKEN),
@@ -133,7 +114,6 @@ async def main() -> None:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
-            await storage.close()
             emulator.terminate()
             await emulator.wait()
     print(

@@ -17,27 +17,16 @@ import asyncio
 import contextlib
 import statistics
 import sys
-import tempfile
 import time
-from datetime import date
-from pathlib import Path
 
 import httpx
 from pydantic import SecretStr
 
-from bench.emulators import free_port, wait_up
+from bench.emulators import free_port, seeded_dispatch, wait_up
 from bot.adapters.telegram import TelegramAdapter
 from bot.config import Settings
-from claims.conflict import Conflict
-from claims.vocab import Party
-from handlers.commands import build_router
-from handlers.context import Context
-from handlers.types import Incoming, Reply
-from storage import open_storage
-from storage.seed import load_seed
 
 TOKEN = "123456:TEST-token"
-CONFLICT = Conflict((Party.RUSSIA, Party.UKRAINE), date(2022, 2, 24))
 
 
 async def _sent_since(client: httpx.AsyncClient, since: int) -> list[dict[str, float]]:
@@ -92,15 +81,7 @@ async def main() -> None:
         stdout=asyncio.subprocess.DEVNULL,
     )  # fmt: skip
     root = f"http://127.0.0.1:{port}"
-    with tempfile.TemporaryDirectory() as folder:
-        storage = await open_storage(f"sqlite:///{Path(folder) / 'bench.db'}")
-        await load_seed(storage)
-        router = build_router()
-        context = Context(storage, CONFLICT, commands=tuple(router))
-
-        async def dispatch(incoming: Incoming) -> Reply:
-            return await router.dispatch(incoming, context)
-
+    async with seeded_dispatch() as (router, dispatch):
         settings = Settings(
             _env_file=None,  # type: ignore[call-arg]
             telegram_bot_token=SecretStr(TOKEN),
@@ -127,7 +108,6 @@ async def main() -> None:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
-            await storage.close()
             emulator.terminate()
             await emulator.wait()
     print("| run | updates | seconds | updates/s | arrival to reply p50 (ms) | p99 (ms) |")

@@ -27,6 +27,7 @@ _SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "k": 1_000, "m": 1_000_000, "mln": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
 }  # fmt: skip
+_WORD_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _FRACTIONS = {
     "a quarter of a": 0.25,
     "a third of a": 1 / 3,
@@ -98,9 +99,9 @@ def _words_value(words: list[str]) -> int | None:
         if word in _UNITS:
             current += _UNITS[word]
             seen = True
-        elif word in _SCALES and word in ("hundred", "thousand", "million", "billion"):
-            current = max(current, 1) * _SCALES[word]
-            if _SCALES[word] >= 1000:
+        elif word in _WORD_SCALES:
+            current = max(current, 1) * _WORD_SCALES[word]
+            if _WORD_SCALES[word] >= 1000:
                 total, current = total + current, 0
             seen = True
         else:
@@ -133,7 +134,7 @@ def read_number(text: str) -> tuple[int, bool] | None:
     value = _words_value(t.split())
     if value is None:
         return None
-    return value, any(w in t.split() for w in ("thousand", "million", "billion"))
+    return value, any(_WORD_SCALES.get(w, 0) >= 1000 for w in t.split())
 
 
 def _qualifier(hedge: str | None, plus: bool) -> Qualifier:

@@ -35,6 +35,8 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from tests.fakes.serving import listen
+
 __all__ = ["ADMINISTRATOR", "MANAGE_CHANNELS", "DiscordEmulator", "Failure", "Sent"]
 
 ADMINISTRATOR = 1 << 3
@@ -175,14 +177,7 @@ class DiscordEmulator:
         app.router.add_route("*", "/api/v10/{path:.*}", self._api)
         app.router.add_post("/_emulator/slash", self._control_slash)
         app.router.add_get("/_emulator/stats", self._control_stats)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", port)
-        await site.start()
-        server = site._server
-        assert server is not None
-        assert hasattr(server, "sockets")
-        self.port = server.sockets[0].getsockname()[1]
+        self._runner, self.port = await listen(app, port)
         return self
 
     async def stop(self) -> None:

@@ -31,6 +31,8 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from tests.fakes.serving import listen
+
 __all__ = ["Failure", "Limits", "Sent", "TelegramEmulator"]
 
 TOKEN_RE = re.compile(r"^/bot(?P<token>[^/]+)/(?P<method>[A-Za-z]+)$")
@@ -199,14 +201,7 @@ class TelegramEmulator:
         app.router.add_post("/bot{token}/{method}", self._api)
         app.router.add_post("/_emulator/update", self._control_update)
         app.router.add_get("/_emulator/sent", self._control_sent)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", port)
-        await site.start()
-        server = site._server
-        assert server is not None
-        assert hasattr(server, "sockets")
-        self.port = server.sockets[0].getsockname()[1]
+        self._runner, self.port = await listen(app, port)
         return self
 
     async def stop(self) -> None:
