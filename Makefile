@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run console test check format bench clean
+.PHONY: run console test check format bench score clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ check: $(STAMP)
 
 test: check
 	$(BIN)/pytest
+
+# the extractor against the annotated corpus beside the project (../shared), when it is there
+score: $(STAMP)
+	$(BIN)/python scripts/extraction_bar.py
 
 format: $(STAMP)
 	$(BIN)/ruff format .

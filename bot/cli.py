@@ -7,6 +7,7 @@ tally console           the terminal chat only
 tally ask "/estimates killed"
 tally seed              load the bundled seed claims (again: nothing is doubled)
 tally outbox            what is queued, failed and recently sent (for operators)
+tally extract FILE      print the claims in an article, one JSON object per line
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pydantic import ValidationError
 from bot.adapters.base import Adapter
 from bot.adapters.console import ConsoleAdapter, console_incoming
 from bot.app import open_app, serve
+from bot.cli_documents import add_document_commands, run_extract
 from bot.config import Settings, describe_error
 from bot.logs import setup_logging
 from bot.render.plain import render_plain
@@ -50,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("seed", help="load the bundled seed claims")
     outbox = commands.add_parser("outbox", help="show queued, failed and recently sent messages")
     outbox.add_argument("--limit", type=int, default=10, help="rows shown per state (10)")
+    add_document_commands(commands)
     return parser
 
 
@@ -141,6 +144,8 @@ async def _outbox(settings: Settings, limit: int) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "extract":
+        return run_extract(args)
     try:
         settings = Settings()
     except ValidationError as exc:

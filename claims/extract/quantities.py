@@ -30,7 +30,9 @@ _SCALES = {
 _WORD_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _FRACTIONS = {
     "a quarter of a": 0.25,
+    "quarter of a": 0.25,
     "a third of a": 1 / 3,
+    "a half": 0.5,
     "half a": 0.5,
     "three quarters of a": 0.75,
 }
@@ -40,18 +42,19 @@ _DIGITS = r"\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?
 
 # one number: digits with an optional scale, or number words, or a fraction of a scale
 _NUMBER = (
-    rf"(?:(?:{_DIGITS})(?:\s*(?:{_SCALE})\b|(?:k|m|mln|mn|bn)\b)?"
+    rf"(?:(?:{_DIGITS})(?:\s*(?:{_SCALE})\b|(?:k|m|mln|mn|bn)\b|(?![\w\u00a0]|[.,]\d))"
     rf"|(?:a\s+)?(?:(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*|a\s+(?:{_SCALE}))\b"
-    rf"|(?:a\s+quarter\s+of\s+a|a\s+third\s+of\s+a|half\s+a|three\s+quarters\s+of\s+a)\s+(?:{_SCALE})\b"
+    rf"|(?:(?:a\s+)?quarter\s+of\s+a|a\s+third\s+of\s+a|half\s+a|three\s+quarters\s+of\s+a)\s+(?:{_SCALE})\b"
     r"|a\s+dozen\b)"
 )
 _AT_LEAST = (
-    r"more\s+than|over|at\s+least|well\s+over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than"
-    r"|no\s+less\s+than|above|exceeding|exceeded|surpassing|topping"
+    r"more\s+than|over|at\s+least|well\s+over|upwards?\s+of|in\s+excess\s+of|no\s+fewer\s+than"
+    r"|no\s+less\s+than|above|exceeding|exceeded|surpassing|topping|just\s+over|beyond"
 )
 _APPROX = (
     r"about|around|roughly|some|nearly|almost|close\s+to|an\s+estimated|approximately|approx\.?"
-    r"|circa|an\s+approximate|just\s+under|just\s+over|more\s+or\s+less|upward\s+of"
+    r"|circa|an\s+approximate|just\s+under|more\s+or\s+less|probably|perhaps|possibly"
+    r"|in\s+the\s+vicinity\s+of|in\s+the\s+region\s+of|nearing|approaching|closer\s+to"
 )
 _AT_MOST = (
     r"up\s+to|as\s+many\s+as|could\s+reach|no\s+more\s+than|at\s+most|fewer\s+than|less\s+than"

@@ -1,0 +1,488 @@
+"""Claims read from an article: every casualty figure, whose people, who says so, and when.
+
+``extract`` walks the article sentence by sentence. Each figure (``figures.candidates``) gets
+its metric from the words around it, its party from the party words (``parties.mentions``),
+its claimant from the source that governs it (``sources.attributions``) and its date from the
+sentence (``when.date_sentence``). What one sentence leaves open comes from the discourse: a
+figure in "The rest were ..." counts the previous figure's people, "he said" is the person
+named before, a quotation without a speaker continues the previous speaker, and figures with
+no source are the outlet's own. The same claim repeated is kept once; a headline's figure is
+dropped when the body states it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from claims.extract.figures import Candidate, candidates
+from claims.extract.lexicon import ANAPHORA, PERSON_SIDES
+from claims.extract.parties import Mention, Role, mentions, opponent, top_parties
+from claims.extract.sentences import Sentence, sentences
+from claims.extract.sources import Attribution, attributions, is_generic, side_of, surname
+from claims.extract.when import date_sentence
+from claims.model import Claim
+from claims.vocab import (
+    ClaimantSide,
+    DatePrecision,
+    Kind,
+    Metric,
+    Party,
+    Population,
+    Status,
+)
+
+__all__ = ["WAR_START", "extract"]
+
+WAR_START = date(2022, 2, 24)
+
+_EACH_SIDE = re.compile(r"(?i)\b(?:on\s+)?(?:each|either)\s+(?:and\s+every\s+)?(?:side|facet)\b")
+_SIMILAR = re.compile(
+    r"(?i)\bsimilar\s+(?:casualties|losses|numbers?|tolls?|figures?)\b|^\W*(?:the\s+)?same\s+"
+    r"(?:thing|is\s+true|goes)\b"
+)
+_SIDE = re.compile(
+    r"(?i)\bon\s+(?:the\s+)?(\w+?)(?:'s|’s)?\s+side\b|\bfor\s+(\w+)\b(?!\s+(?:the|a)\b)"
+)
+_FORCES = re.compile(r"(?i)^(?:'s|’s)?\s+(?:forces|troops|army|military|side|soldiers)\b")
+_MILITARY_WORDS = re.compile(
+    r"(?i)\b(?:troops|soldiers|military|forces|army|servicemen|personnel|killed\s+in\s+action"
+    r"|combat|battlefield|fighters|mercenaries|reservists|conscripts)\b"
+)
+_CIVILIAN_WORDS = re.compile(r"(?i)\b(?:civilians?|people|children|women|residents)\b")
+_PERSON_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Gen|General|Adm|Admiral|Col|Colonel|Maj|Lt|President|Director"
+    r"|Minister|Secretary|Chancellor|Prime)\b\.?"
+)
+_TITLED = re.compile(
+    r"\b(?:General|Gen\.|Mr\.?|Mrs\.?|Ms\.?|President|Director|Minister|Secretary|Adm\."
+    r"|Admiral|Col\.|Colonel|Chancellor)\s+(?:[A-Z][\w'’-]+\s+|[A-Z]\.?\s+)*[A-Z][\w'’-]+"
+)
+_AFGHAN = re.compile(r"(?i)\bafghan(?:istan)?\b")
+_CONDITIONAL = re.compile(r"(?i)^\W*(?:if|unless|should)\b")
+_DEATHS_ONLY = re.compile(r"(?i)\b(?:wounded|injured|injuries|casualt)")
+_PARTY_SIDES = {
+    Party.RUSSIA: ClaimantSide.RUSSIA,
+    Party.UKRAINE: ClaimantSide.UKRAINE,
+    Party.USA: ClaimantSide.USA,
+    Party.USSR: ClaimantSide.RUSSIA,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str
+    side: ClaimantSide
+    person: bool = False
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What the walk through the document remembers from sentence to sentence."""
+
+    outlet: Source
+    loss_metric: Metric
+    default_population: Population
+    top: list[Party]
+    people_sides: dict[str, ClaimantSide] = field(default_factory=dict)
+    last_source: Source | None = None
+    last_person: Source | None = None
+    last_speaker: Source | None = None
+    last_paragraph_source: tuple[int, Source] | None = None
+    claims: list[tuple[int, Claim]] = field(default_factory=list)
+    recent: list[str] = field(default_factory=list)  # the last few sentences
+
+
+def _is_person(name: str) -> bool:
+    if _PERSON_TITLE.search(name) or surname(name) in PERSON_SIDES:
+        return True
+    words = name.split(",")[0].split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[0].isupper() for w in words)
+        and not re.search(
+            r"(?i)\b(?:ministry|government|military|intelligence|office|command|nato|observatory"
+            r"|times|news|post|journal|press|agency|tv|radio|institute|university"
+            r"|council|agency|department|forces|army|staff|book|estimates|officials?)\b",
+            name,
+        )
+    )
+
+
+def _resolve(att: Attribution, sentence: Sentence, reading: _Reading) -> Source | None:
+    name = att.name.strip(' .,“”"')
+    if is_generic(name):
+        lowered = name.lower()
+        if lowered in ("he", "she"):
+            subject = re.match(r"^([A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s", sentence.text)
+            if subject and surname(subject.group(1)) in reading.people_sides | PERSON_SIDES:
+                key = surname(subject.group(1))
+                return Source(subject.group(1), (reading.people_sides | PERSON_SIDES)[key], True)
+            return reading.last_person or reading.last_source
+        if lowered in ("it", "they", "we", "i"):
+            return reading.last_speaker if lowered in ("we", "i") else reading.last_source
+        head = lowered.split()[-1]
+        if reading.last_source and head in reading.last_source.name.lower():
+            return reading.last_source
+        antecedent = _antecedent(head, reading.recent)
+        if antecedent is not None:
+            return antecedent
+        side = side_of(name)
+        if side is None:
+            party = next(
+                (m.party for m in mentions(sentence.text) if m.role is not Role.PLACE), None
+            )
+            if party is None and reading.last_source and reading.last_source.name:
+                return reading.last_source
+            side = _PARTY_SIDES.get(party, ClaimantSide.OTHER) if party else ClaimantSide.OTHER
+        return Source(name, side)
+    side = side_of(name, att.description)
+    key = surname(name)
+    if side is None:
+        side = reading.people_sides.get(key) or PERSON_SIDES.get(key) or ClaimantSide.INDEPENDENT
+    person = _is_person(name)
+    if person:
+        reading.people_sides.setdefault(key, side)
+    label = f"{name}, {att.description}" if att.description and len(att.description) < 60 else name
+    return Source(label, side, person)
+
+
+def _antecedent(head: str, recent: list[str]) -> Source | None:
+    """ "the official" after "A senior NATO official briefed reporters": the source that an
+    earlier sentence introduced with the same noun."""
+    pattern = re.compile(
+        rf"\b(?:(?:a|an|the|one)\s+)?(?:[\w.’'-]+\s+){{0,4}}?{re.escape(head)}s?\b", re.I
+    )
+    for text in reversed(recent):
+        for m in reversed(list(pattern.finditer(text))):
+            side = side_of(m.group(0))
+            if side is not None:
+                return Source(m.group(0), side)
+    return None
+
+
+def _governing(atts: list[Attribution], at: int) -> Attribution | None:
+    """The source a figure at ``at`` is attributed to: one named with "according to" or
+    "Source:", else the first speaker before it, else the first after it."""
+    for att in atts:
+        if att.explicit:
+            return att
+    before = [a for a in atts if a.verb < at]
+    if before:
+        return before[0]
+    after = [a for a in atts if a.verb >= at]
+    return after[0] if after else None
+
+
+def _party(
+    text: str,
+    candidate: Candidate,
+    population: Population,
+    found: list[Mention],
+    previous: Party | None,
+) -> Party | None:
+    """Whose people a figure counts, from the strongest evidence in its sentence: the words
+    that go with the figure, a side named in its clause ("on Russia's side", "for Ukraine"),
+    the figure before it in a list, then the nearest party word that is not a source."""
+    if candidate.attached_party:
+        return candidate.attached_party
+    breaks = re.finditer(r";|\b(?:while|whereas|but)\b", text[: candidate.start])
+    clause_start = max([0] + [m.end() for m in breaks])
+    cue = candidate.metric_cue
+    if cue is not None and candidate.metric_from == "before":
+        near = [
+            m
+            for m in found
+            if max(cue.start - 45, clause_start) <= m.start < cue.start and m.role is Role.PEOPLE
+        ]
+        if near:
+            return near[-1].party
+    side = re.search(_SIDE, text[candidate.end :]) or re.search(
+        _SIDE, text[clause_start : candidate.start]
+    )
+    if side:
+        word = (side.group(1) or side.group(2) or "").lower()
+        party = next((m.party for m in found if m.word.lower() == word), None)
+        if party:
+            return party
+    if previous is not None:
+        return previous
+    usable = [
+        m
+        for m in found
+        if m.start >= clause_start
+        and (
+            m.role is Role.PEOPLE
+            or (m.role is Role.PLACE and population is not Population.MILITARY)
+        )
+    ]
+    if usable:
+        return min(usable, key=lambda m: _distance(m, candidate)).party
+    harm = [m for m in found if m.role is Role.AGGRESSOR]
+    if harm and population is not Population.MILITARY:
+        return opponent(harm[0].party)
+    return None
+
+
+def _distance(mention: Mention, candidate: Candidate) -> int:
+    return min(abs(mention.start - candidate.start), abs(mention.start - candidate.end))
+
+
+def _population(candidate: Candidate, metric: Metric, text: str, default: Population) -> Population:
+    own = candidate.population()
+    if candidate.people == "men":
+        own = (
+            Population.CIVILIAN
+            if metric in (Metric.FLED, Metric.DISPLACED)
+            else Population.MILITARY
+        )
+    if own is not None:
+        return own
+    if metric in (Metric.FLED, Metric.DISPLACED):
+        return Population.CIVILIAN
+    if metric in (Metric.CAPTURED, Metric.MOBILIZED, Metric.DEPLOYED):
+        return Population.MILITARY
+    if re.search(r"(?i)\bcivilian", text[max(0, candidate.start - 40) : candidate.end + 40]):
+        return Population.CIVILIAN
+    if _MILITARY_WORDS.search(text):
+        return Population.MILITARY
+    return default
+
+
+def _kind(source: Source, sentence: str) -> Kind:
+    if source.side in (ClaimantSide.UKRAINE, ClaimantSide.RUSSIA, ClaimantSide.OTHER):
+        return Kind.CLAIMED
+    if re.search(r"(?i)\b(?:documented|recorded|verified|counted|names|memory\s+book)\b", sentence):
+        return Kind.COUNTED
+    if re.search(r"(?i)\b(?:model|modelled|excess\s+deaths)\b", sentence):
+        return Kind.MODELLED
+    return Kind.ESTIMATED
+
+
+def _inherited(
+    candidate: Candidate, sentence: Sentence, index: int, source: Source | None, reading: _Reading
+) -> Claim | None:
+    """The earlier claim a figure without casualty words goes on counting, if any."""
+    recent = [c for i, c in reading.claims if index - 2 <= i < index]
+    if not recent:
+        return None
+    if ANAPHORA.match(sentence.text.lstrip("“\"' ")):
+        return recent[-1]
+    if not candidate.people and source is not None and source.person:
+        key = surname(source.name)
+        said = [(i, c) for i, c in reading.claims if surname(c.claimant) == key]
+        if said:
+            latest = said[-1][0]
+            return next(c for i, c in said if i == latest)
+    return None
+
+
+def _claims_in(
+    sentence: Sentence,
+    index: int,
+    reading: _Reading,
+    published: date,
+    precision: DatePrecision,
+    war_start: date,
+    status: Status,
+) -> list[Claim]:
+    text = sentence.text
+    found = candidates(text)
+    atts = attributions(text)
+    sources: list[tuple[Attribution, Source]] = []
+    for att in atts:
+        source = _resolve(att, sentence, reading)
+        if source is not None:
+            sources.append((att, source))
+    if not found:
+        _remember(sentence, sources, reading)
+        return []
+    words = mentions(text)
+    dating = date_sentence(text, published, precision, war_start)
+    claims: list[Claim] = []
+    previous_party: Party | None = None
+    previous_metric: Metric | None = None
+    for candidate in found:
+        governing = _governing([a for a, _ in sources], candidate.start)
+        source = next((s for a, s in sources if a is governing), None)
+        if source is None:
+            source = _carried(sentence, reading)
+        metric = candidate.metric
+        party: Party | None = None
+        if candidate.metric_cue is not None and candidate.metric_cue.metric is None:
+            metric = previous_metric or reading.loss_metric
+        if metric is None:
+            earlier = _inherited(candidate, sentence, index, source, reading)
+            if earlier is None:
+                continue
+            metric, party = earlier.metric, earlier.party
+        if candidate.rate or candidate.breakdown or _CONDITIONAL.match(text):
+            continue
+        population = _population(candidate, metric, text, reading.default_population)
+        party = _party(text, candidate, population, words, previous_party) or party
+        if party is None:
+            recent = [c for i, c in reading.claims if index - 3 <= i < index]
+            if recent:
+                party = recent[-1].party
+        if party is None:
+            side_party = {v: k for k, v in _PARTY_SIDES.items() if k is not Party.USSR}
+            party = side_party.get(source.side) or (reading.top[0] if reading.top else None)
+        if party is None:
+            continue
+        clause = text[max(0, candidate.start - 60) : candidate.end + 60]
+        if (
+            party is Party.RUSSIA
+            and _AFGHAN.search(clause)
+            and not re.search(r"(?i)russians?\b", text[candidate.end : candidate.end + 30])
+        ):
+            party = Party.USSR
+        as_of, as_of_precision = dating.as_of, dating.precision
+        if party is Party.USSR or dating.historical:
+            as_of = None
+        parties = [party]
+        if _EACH_SIDE.search(text[candidate.end : candidate.end + 60]) or _EACH_SIDE.search(
+            text[max(0, candidate.start - 30) : candidate.start]
+        ):
+            named = [m.party for m in words if m.role in (Role.PEOPLE, Role.SOURCE)]
+            pair = list(dict.fromkeys(named))
+            parties = pair[:2] if len(pair) >= 2 else reading.top[:2] or [party]
+        previous_party, previous_metric = party, metric
+        q = candidate.quantity
+        for each in parties:
+            claims.append(
+                Claim(
+                    metric=metric,
+                    party=each,
+                    population=population,
+                    low=q.low,
+                    high=q.high,
+                    qualifier=q.qualifier,
+                    value_text=q.text,
+                    claimant=source.name,
+                    claimant_side=source.side,
+                    kind=_kind(source, text),
+                    as_of=as_of,
+                    as_of_precision=as_of_precision if as_of else DatePrecision.DAY,
+                    period_start=dating.period_start,
+                    period_end=dating.period_end,
+                    published=published,
+                    quote=text,
+                    span=(sentence.start, sentence.end),
+                    status=status,
+                )
+            )
+    claims += _similar(text, words, claims, reading, index)
+    _remember(sentence, sources, reading)
+    return claims
+
+
+def _similar(
+    text: str, words: list[Mention], claims: list[Claim], reading: _Reading, index: int
+) -> list[Claim]:
+    """ "..., with Kyiv's forces likely suffering similar casualties": the same figure for the
+    other side; "Same thing on the Ukrainian side." after a figure: likewise."""
+    if not _SIMILAR.search(text):
+        return []
+    base = claims or [c for i, c in reading.claims if i == index - 1]
+    if not base:
+        return []
+    others = [
+        m.party
+        for m in words
+        if _FORCES.match(text[m.end :]) or re.match(r"(?i)\s+side\b", text[m.end :])
+    ]
+    copies = []
+    for party in dict.fromkeys(others):
+        for claim in base:
+            if claim.party is not party:
+                copies.append(replace(claim, party=party, id="", series=""))
+    return copies
+
+
+def _carried(sentence: Sentence, reading: _Reading) -> Source:
+    """The source of a sentence that names none: the speaker of a quotation it continues, the
+    source of the paragraph so far, or the outlet itself."""
+    if sentence.opens_quote and reading.last_speaker is not None:
+        return reading.last_speaker
+    carried = reading.last_paragraph_source
+    if carried is not None and carried[0] == sentence.paragraph:
+        return carried[1]
+    return reading.outlet
+
+
+def _remember(
+    sentence: Sentence, sources: list[tuple[Attribution, Source]], reading: _Reading
+) -> None:
+    named = list(_TITLED.finditer(sentence.text))
+    if named:
+        m = named[-1]
+        name = m.group(0).strip()
+        description = re.match(r",\s*([^,.]{3,80}),", sentence.text[m.end() :])
+        side = side_of(name, description.group(1) if description else "")
+        key = surname(name)
+        side = side or reading.people_sides.get(key) or PERSON_SIDES.get(key)
+        if side is not None:
+            reading.people_sides.setdefault(key, side)
+            reading.last_person = Source(name, side, True)
+    if not sources:
+        return
+    source = sources[0][1]
+    reading.last_source = source
+    reading.last_paragraph_source = (sentence.paragraph, source)
+    if source.person:
+        reading.last_person = source
+    if "“" in sentence.text or '"' in sentence.text or sentence.opens_quote:
+        reading.last_speaker = source
+
+
+def extract(
+    text: str,
+    published: date,
+    outlet: str,
+    *,
+    url: str = "",
+    title: str = "",
+    precision: DatePrecision = DatePrecision.DAY,
+    war_start: date = WAR_START,
+    status: Status = Status.PENDING,
+) -> list[Claim]:
+    """Every casualty claim in an article, each with the sentence that states it."""
+    reading = _Reading(
+        outlet=Source(outlet or "the publication", ClaimantSide.INDEPENDENT),
+        loss_metric=Metric.CASUALTIES if _DEATHS_ONLY.search(text) else Metric.KILLED,
+        default_population=(
+            Population.MILITARY
+            if len(_MILITARY_WORDS.findall(text)) > len(_CIVILIAN_WORDS.findall(text))
+            else Population.MIXED
+        ),
+        top=top_parties(text),
+    )
+    body: list[Claim] = []
+    headline: list[Claim] = []
+    for index, sentence in enumerate(sentences(text)):
+        claims = _claims_in(sentence, index, reading, published, precision, war_start, status)
+        reading.recent = [*reading.recent[-2:], sentence.text]
+        reading.claims += [(index, c) for c in claims]
+        (headline if sentence.headline else body).extend(claims)
+    kept: list[Claim] = []
+    seen: set[tuple[object, ...]] = set()
+    for claim in body:
+        key = (claim.metric, claim.party, claim.low, claim.high, claim.as_of_text)
+        if key not in seen:
+            seen.add(key)
+            kept.append(claim)
+    for claim in headline:
+        numbers = {claim.low, claim.high} - {None}
+        restated = any(
+            c.party is claim.party and numbers & ({c.low, c.high} - {None}) for c in kept
+        )
+        key = (claim.metric, claim.party, claim.low, claim.high, claim.as_of_text)
+        if not restated and key not in seen:
+            seen.add(key)
+            kept.append(claim)
+    if url or title:
+        kept = [replace(c, url=url, title=title, outlet=outlet) for c in kept]
+    else:
+        kept = [replace(c, outlet=outlet) for c in kept]
+    return sorted(kept, key=lambda c: c.span or (0, 0))

@@ -1,0 +1,244 @@
+"""Which quantities in a sentence are casualty figures, and what each one counts.
+
+A quantity is a figure when it counts people: it is followed by a noun for people ("troops",
+"civilians", "Russians"), by a casualty word ("killed", "casualties"), or stands bare where a
+casualty word nearby names it ("the death toll has risen to 12,200"). Dates, years, ages,
+money, percentages, durations, multipliers, codes ("Cargo 200") and counts of things are not.
+The metric is the casualty word nearest the figure: after it in its own clause first, then
+before it, then later in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.extract.lexicon import (
+    COMBINED,
+    DEATH_WORDS,
+    GENERIC_LOSS,
+    HURT_WORDS,
+    METRIC_CUES,
+    NOT_PEOPLE,
+    PARTY_WORDS,
+    PEOPLE,
+    STOPWORDS,
+    words,
+)
+from claims.extract.quantities import Quantity, quantities
+from claims.vocab import Metric, Party, Population
+
+__all__ = ["Candidate", "MetricCue", "candidates", "metric_cues"]
+
+_MONTH_BEFORE = re.compile(
+    r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$"
+)
+_MONTH_AFTER = re.compile(
+    r"(?i)^\s*(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+    r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
+_DURATION = re.compile(
+    r"(?i)^\s+(?:\w+\s+){1,2}?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b"
+)
+_RATE = re.compile(r"(?i)^(?:\s+\w+){0,4}?\s+(?:a|per|each|every)\s+(?:day|week|month)\b|\bdaily\b")
+_CIVILIAN = words(
+    "civilians civilian children women residents patients refugees elderly infants babies boys "
+    "girls workers professionals medics doctors nurses journalists"
+)
+_MILITARY = words(
+    "troops troop soldiers soldier servicemen servicemembers personnel military fighters "
+    "militants militiamen combatants mercenaries convicts prisoners pows reservists conscripts "
+    "recruits draftees sailors airmen marines officers"
+)
+_MIXED = words("people persons individuals martyrs victims")
+_NOT_PEOPLE_WORDS = words(
+    "officials official diplomats tanks drones drone strikes hospitals regions sides vehicles "
+    "aircraft guns missiles rockets shells ships villages towns cities countries figure figures "
+    "times years months weeks days hours"
+)
+_PEOPLE_EXTRA = words("professionals medics doctors nurses journalists")
+
+
+@dataclass(frozen=True, slots=True)
+class MetricCue:
+    start: int
+    end: int
+    metric: Metric | None  # None: a generic word ("losses", "toll") read from the context
+
+
+def metric_cues(text: str) -> list[MetricCue]:
+    """Casualty words in the text with their spans; a combined "killed or wounded" is one."""
+    lowered = text.lower()
+    found: list[MetricCue] = []
+    taken: list[tuple[int, int]] = []
+    for m in COMBINED.finditer(lowered):
+        if (DEATH_WORDS.search(m[0]) and HURT_WORDS.search(m[0])) or "in action" in m[0]:
+            found.append(MetricCue(m.start(), m.end(), Metric.CASUALTIES))
+            taken.append((m.start(), m.end()))
+    for metric, pattern in METRIC_CUES:
+        for m in pattern.finditer(lowered):
+            if all(m.end() <= s or m.start() >= e for s, e in taken):
+                found.append(MetricCue(m.start(), m.end(), metric))
+                taken.append((m.start(), m.end()))
+    for m in GENERIC_LOSS.finditer(lowered):
+        if not all(m.end() <= s or m.start() >= e for s, e in taken):
+            continue
+        joined = [c for c in found if 0 <= m.start() - c.end <= 1]
+        if joined:  # "death toll", "casualty toll": the word before says what is counted
+            continue
+        found.append(MetricCue(m.start(), m.end(), None))
+    return sorted(found, key=lambda c: c.start)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A quantity in a sentence that may be a casualty figure, and what its words say."""
+
+    quantity: Quantity
+    people: str = ""  # the noun for the people counted, when the figure has one
+    attached_party: Party | None = None
+    metric: Metric | None = None
+    metric_cue: MetricCue | None = None
+    metric_from: str = ""  # "after", "before", "later", "list", "context"
+    rate: bool = False
+    breakdown: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.quantity.start
+
+    @property
+    def end(self) -> int:
+        return self.quantity.end
+
+    def population(self) -> Population | None:
+        word = self.people.lower()
+        if word in _CIVILIAN:
+            return Population.CIVILIAN
+        if word in _MILITARY:
+            return Population.MILITARY
+        if word in _MIXED:
+            return Population.MIXED
+        return None
+
+
+def _head(after: str) -> tuple[str, Party | None, bool] | None:
+    """What follows a figure: the people noun and party it names, or None when it counts
+    something else ("two senior NATO military officials"). The bool says whether a casualty
+    word follows."""
+    party: Party | None = None
+    people = ""
+    unknown = 0
+    for token in re.findall(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]", after[:100])[:7]:
+        word = token.lower().rstrip("'’")
+        if not token[0].isalpha():
+            break
+        if word in _NOT_PEOPLE_WORDS:
+            return None
+        if word in PEOPLE or word in _PEOPLE_EXTRA:
+            people = word
+            continue
+        if any(p.match(word) for _, p in METRIC_CUES) or GENERIC_LOSS.match(word):
+            return people, party, True
+        if word in PARTY_WORDS and not people:
+            party = PARTY_WORDS[word]
+            continue
+        if word in STOPWORDS or people:
+            break
+        unknown += 1
+        if unknown > 3:
+            break
+    if unknown and not people:
+        return None
+    return people, party, False
+
+
+def _not_a_figure(text: str, q: Quantity, first_token: bool) -> bool:
+    before, after = text[: q.start], text[q.end :]
+    value = q.high if q.high is not None else q.low
+    if value is None:
+        return True
+    if NOT_PEOPLE.match(after) or _DURATION.match(after):
+        return True
+    if re.match(r"-[A-Za-z]", after) and not after.startswith("-strong"):
+        return True
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+        return True
+    digits = q.text.strip()
+    numbers = re.findall(r"\d[\d,.]*", digits)
+    if numbers and all(re.fullmatch(r"(?:1[89]|20)\d\d", n) for n in numbers):
+        return True
+    if re.search(r"\b(?:1[89]|20)\d\d\s*[-–]\s*$", before):
+        return True
+    if re.match(r"(?i)\s+out\s+of\b", after) or re.search(r"(?i)\bout\s+of\s+$", before):
+        return True
+    if re.search(r"(?i)\b(?:aged?|age\s+of|ages\s+of)\s*$", before):
+        return True
+    if re.search(r"[$€£]\s*$|\b(?:US\$|USD|EUR)\s*$", before):
+        return True
+    if re.search(r"(?i)\bby\s+$", before) and value < 100:
+        return True
+    code = re.search(r"\b([A-Z][a-z]+)\s+$", before)
+    if code and not first_token and not q.text[0].isalpha():
+        word = code.group(1).lower()
+        if word not in PARTY_WORDS and not _MONTH_BEFORE.search(word):
+            return True
+    return False
+
+
+def _nearest(cues: list[MetricCue], first: bool) -> MetricCue | None:
+    if not cues:
+        return None
+    return cues[0] if first else cues[-1]
+
+
+def candidates(text: str) -> list[Candidate]:
+    """The figures in one sentence that count people, each with the metric its words give."""
+    found: list[Candidate] = []
+    for q in quantities(text):
+        if q.vague:
+            continue
+        first_token = not text[: q.start].strip(" “\"'‘(")
+        if _not_a_figure(text, q, first_token):
+            continue
+        head = _head(text[q.end :])
+        if head is None:
+            continue
+        people, party, _ = head
+        value = q.high if q.high is not None else q.low
+        if value is not None and value < 10 and not people:
+            continue
+        found.append(Candidate(q, people, party))
+    cues = metric_cues(text)
+    for index, candidate in enumerate(found):
+        previous_end = found[index - 1].end if index else 0
+        next_start = found[index + 1].start if index + 1 < len(found) else len(text)
+        after = text[candidate.end : next_start]
+        clause = re.split(r"[,;:()—–]|\s(?:but|while|whereas)\s", after)[0]
+        clause_end = candidate.end + len(clause)
+        own = [c for c in cues if candidate.end <= c.start < clause_end]
+        before = [c for c in cues if previous_end <= c.start and c.end <= candidate.start]
+        later = [c for c in cues if clause_end <= c.start < next_start]
+        for where, cue in (
+            ("after", _nearest(own, True)),
+            ("before", _nearest(before, False)),
+            ("later", _nearest(later, True)),
+        ):
+            if cue is not None:
+                candidate.metric_cue, candidate.metric_from = cue, where
+                candidate.metric = cue.metric
+                break
+        candidate.rate = bool(_RATE.match(after[: max(len(clause), 1) + 1]))
+        joiner = text[previous_end : candidate.start].lower()
+        if index and candidate.metric_from in ("", "later"):
+            prior = found[index - 1]
+            if re.fullmatch(r"[\s,]*(?:and\s+|or\s+)?(?:including\s+)?", joiner) or (
+                "including" in joiner
+            ):
+                candidate.metric, candidate.metric_cue = prior.metric, prior.metric_cue
+                candidate.metric_from = "list"
+                candidate.breakdown = prior.breakdown or "including" in joiner
+        elif "including" in joiner and candidate.metric_from != "after":
+            candidate.breakdown = True
+    return found

@@ -1,0 +1,113 @@
+"""Whose people a figure counts: party words in a sentence and the role each one plays.
+
+"Russian troops" names the people counted; "in Ukraine" and "the Ukrainian city of Bakhmut"
+are places (they say whose civilians died, not whose soldiers); "Russia's invasion" and "the
+Israeli aggression" name the side doing harm; "the Russian Defence Ministry said" names a
+source. ``mentions`` reads every party word with its role; the extractor chooses among them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from enum import StrEnum
+
+from claims.extract.lexicon import (
+    AGGRESSION,
+    OFFICIAL_NOUNS,
+    PARTY_WORDS,
+    PLACE_NOUNS,
+    PLACES,
+    words,
+)
+from claims.vocab import Party
+
+__all__ = ["Mention", "Role", "mentions", "opponent", "top_parties"]
+
+_WORD = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(w) for w in PARTY_WORDS), key=len, reverse=True)) + r")"
+    r"(?:'s|’s)?(?!\w)",
+    re.IGNORECASE,
+)
+_US = re.compile(r"\b(US)(?:'s|’s)?\b")
+_PLACE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(w) for w in PLACES), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(
+    r"(?i)\b(?:in|into|inside|across|throughout|near|at|to|from|of|on|over|toward|towards"
+    r"|entered|left|leave|leaving|invaded|invade|occupied|attack|attacked|against)\s+(?:the\s+)?$"
+)
+_COUNTRY_NOUNS = words(
+    "russia ukraine syria sudan ethiopia iraq yemen germany israel palestine belarus gaza "
+    "moscow kyiv kiev kremlin"
+)
+_OPPONENTS = {
+    Party.RUSSIA: Party.UKRAINE,
+    Party.UKRAINE: Party.RUSSIA,
+    Party.ISRAEL: Party.PALESTINE,
+    Party.PALESTINE: Party.ISRAEL,
+    Party.GERMANY: Party.USSR,
+    Party.USSR: Party.GERMANY,
+}
+
+
+class Role(StrEnum):
+    PEOPLE = "people"  # the people counted, or may be
+    PLACE = "place"
+    AGGRESSOR = "aggressor"
+    SOURCE = "source"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    party: Party
+    role: Role
+    word: str
+
+
+def opponent(party: Party) -> Party | None:
+    return _OPPONENTS.get(party)
+
+
+def _role(text: str, m: re.Match[str]) -> Role:
+    word = m.group(1).lower()
+    after = text[m.end() :]
+    before = text[: m.start()]
+    if AGGRESSION.match(after) or (m.group(0).lower().endswith("s") and AGGRESSION.match(after)):
+        return Role.AGGRESSOR
+    if OFFICIAL_NOUNS.match(after):
+        return Role.SOURCE
+    if PLACE_NOUNS.match(after):
+        return Role.PLACE
+    if word in _COUNTRY_NOUNS and not re.match(r"'s|’s", text[m.end(1) : m.end(1) + 2]):
+        if _LOCATIVE.search(before):
+            return Role.PLACE
+        if re.match(r"\s+(?:said|says|claimed|claims|estimated|reported|stated)\b", after):
+            return Role.SOURCE
+    return Role.PEOPLE
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every party word and place in the text, with the role it plays there."""
+    found = [
+        Mention(m.start(), m.end(), PARTY_WORDS[m.group(1).lower()], _role(text, m), m.group(1))
+        for m in _WORD.finditer(text)
+    ]
+    found += [
+        Mention(m.start(), m.end(), PLACES[m.group(1).lower()], Role.PLACE, m.group(1))
+        for m in _PLACE.finditer(text)
+    ]
+    found += [
+        Mention(m.start(), m.end(), Party.USA, _role(text, m), "US") for m in _US.finditer(text)
+    ]
+    return sorted(found, key=lambda x: x.start)
+
+
+def top_parties(text: str, limit: int = 2) -> list[Party]:
+    """The parties a text speaks of most, most first."""
+    counts = Counter(m.party for m in mentions(text) if m.role is not Role.SOURCE)
+    return [party for party, _ in counts.most_common(limit)]

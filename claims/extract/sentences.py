@@ -1,0 +1,104 @@
+"""News text cut into sentences, each with its character span, paragraph and role.
+
+Abbreviations that end in a full stop ("Gen.", "Sept.", "U.S.", "James G. Stavridis") do not end
+a sentence; a closing quote after the stop stays with its sentence. A line without closing
+punctuation near the top is a headline: claims in it usually restate the body's. A sentence
+that opens a quotation without naming its speaker continues the previous speaker's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.extract.lexicon import words
+
+__all__ = ["Sentence", "sentences"]
+
+_ABBREVIATIONS = words(
+    """mr mrs ms dr gen lt col maj sgt adm capt cmdr gov sen rep rev st jr sr prof pres
+    jan feb mar apr jun jul aug sep sept oct nov dec no vs etc approx est dept govt inc corp co
+    u.s u.k u.n e.u"""
+)  # fmt: skip
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)")
+_HEADLINE_LINES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    headline: bool = False
+
+    @property
+    def opens_quote(self) -> bool:
+        return self.text.lstrip()[:1] in "\"“«'‘"
+
+
+def _ends_sentence(text: str, stop: int, after: int) -> bool:
+    """Whether the stop at ``stop`` ends a sentence: not an abbreviation or an initial."""
+    if text[stop] != ".":
+        return True
+    word = re.search(r"([\w.]+)$", text[:stop])
+    token = word.group(1).lower() if word else ""
+    if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+        return False
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):  # U.S. / a.m.
+        return False
+    following = text[after : after + 2].lstrip()
+    return not following or not following[0].islower()
+
+
+def _split_paragraph(text: str, offset: int, paragraph: int, headline: bool) -> list[Sentence]:
+    found: list[Sentence] = []
+    begin = 0
+    for m in _END.finditer(text):
+        if not _ends_sentence(text, m.start(), m.end()):
+            continue
+        piece = text[begin : m.end()]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            found.append(
+                Sentence(
+                    offset + begin + lead,
+                    offset + m.end(),
+                    piece.strip(),
+                    paragraph,
+                    headline,
+                )
+            )
+        begin = m.end()
+    rest = text[begin:]
+    if rest.strip():
+        lead = len(rest) - len(rest.lstrip())
+        found.append(
+            Sentence(
+                offset + begin + lead,
+                offset + begin + lead + len(rest.strip()),
+                rest.strip(),
+                paragraph,
+                headline,
+            )
+        )
+    return found
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Every sentence of the text in order; each line of the text is its own paragraph."""
+    found: list[Sentence] = []
+    position = 0
+    paragraph = 0
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        if body:
+            headline = (
+                paragraph < _HEADLINE_LINES
+                and not re.search(r"[.!?…][\"'”’)]*$", body)
+                and len(body) < 200
+            )
+            found.extend(_split_paragraph(line, position, paragraph, headline))
+            paragraph += 1
+        position += len(line)
+    return found

@@ -1,0 +1,180 @@
+"""When a figure holds: date expressions in a sentence resolved against the publication date.
+
+"as of Monday" in an article of Tuesday 2022-03-01 is 2022-02-28 (a day); "last month" and "in
+April" are months; "recently" is unknown. "since Sept. 21" starts the figure's window rather
+than dating it. A figure about years long past ("in 2014", "between 1979 and 1989", "over 10
+years in Afghanistan") is historical: it has a window and no as-of date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from claims.vocab import DatePrecision
+
+__all__ = ["Dating", "date_sentence"]
+
+_MONTHS = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+_MONTHS["sept"] = 9
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+_WEEKDAY = "|".join(_WEEKDAYS)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1, "ten": 10}
+
+_DAY_MONTH = re.compile(
+    rf"(?i)\b(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\.?)"
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"
+)
+_MONTH_ONLY = re.compile(
+    rf"(?i)\b(?:in|as\s+of|since|by|to|until|of|during|through)\s+(?:early\s+|late\s+|mid-)?(?P<m>{_MONTH})\b(?!\.?\s+\d)"
+    r"(?:\s+(?P<y>(?:19|20)\d\d|last\s+year))?"
+)
+_WEEKDAY_RE = re.compile(rf"(?i)\b(?:on\s+|as\s+of\s+|last\s+)?(?P<w>{_WEEKDAY})\b")
+_AGO = re.compile(
+    r"(?i)\b(?P<n>\d+|one|two|three|four|five|six|a|ten)\s+(?P<u>days?|weeks?|months?)\s+ago\b"
+)
+_YEARS = re.compile(r"(?<![\d,.])(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–]\s*(?P<y2>\d{2,4}))?(?![\d,])")
+_SPAN_YEARS = re.compile(
+    r"(?i)\b(?:over|more\s+than|in|during|after)\s+(?:\w+\s+)?(?:\d+|ten|twenty)\s+(?:\w+\s+)?years\b"
+)
+_FIRST = re.compile(
+    r"(?i)\b(?:in\s+)?the\s+first\s+(?P<n>\w+)\s+(?P<u>days?|weeks?|months?)\s+of\s+(?:the\s+)?(?:war|invasion|conflict|fighting)"
+)
+_SINCE = re.compile(
+    rf"(?i)\bsince\s+(?:(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    as_of: date | None
+    precision: DatePrecision = DatePrecision.DAY
+    period_start: date | None = None
+    period_end: date | None = None
+    historical: bool = False
+
+
+def _month_before(published: date, month: int, year: int | None = None) -> date:
+    if year is not None:
+        return date(year, month, 1)
+    candidate = date(published.year, month, 1)
+    if candidate > published:
+        candidate = date(published.year - 1, month, 1)
+    return candidate
+
+
+def _add_months(start: date, months: int) -> date:
+    month = start.month - 1 + months
+    year = start.year + month // 12
+    day = min(start.day, calendar.monthrange(year, month % 12 + 1)[1])
+    return date(year, month % 12 + 1, day)
+
+
+def _month(word: str) -> int:
+    return _MONTHS[word.lower().rstrip(".")]
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else _NUMBERS.get(word.lower())
+
+
+def _since(text: str, published: date) -> date | None:
+    m = _SINCE.search(text)
+    if not m:
+        return None
+    if m["m3"]:
+        return date(int(m["y3"]), _month(m["m3"]), 1)
+    month = _month(m["m"] or m["m2"])
+    day = int(m["d"] or m["d2"])
+    start = date(published.year, month, min(day, 28) if month == 2 else day)
+    return start if start <= published else date(published.year - 1, month, start.day)
+
+
+def date_sentence(
+    text: str,
+    published: date,
+    precision: DatePrecision = DatePrecision.DAY,
+    war_start: date | None = None,
+) -> Dating:
+    """The dating of the figures a sentence states, resolved against the publication date."""
+    since = _since(text, published)
+    cleaned = _SINCE.sub(" ", text)
+    years = [int(m["y"]) for m in _YEARS.finditer(cleaned)]
+    old = [y for y in years if y < published.year - 1]
+    if old or _SPAN_YEARS.search(cleaned):
+        start = date(min(old), 1, 1) if old else None
+        ends = [m for m in _YEARS.finditer(cleaned) if m["y2"]]
+        last = max(old) if old else None
+        if ends:
+            tail = ends[0]["y2"]
+            last = int(tail) if len(tail) == 4 else int(ends[0]["y"][:2] + tail)
+        end = date(last, 12, 31) if last else None
+        return Dating(None, DatePrecision.YEAR, start, end, historical=True)
+    if re.search(r"(?i)\brecently\b", cleaned):
+        return Dating(None, period_start=since)
+    first = _FIRST.search(cleaned)
+    if first and war_start and published >= war_start:
+        n = _count(first["n"]) or 1
+        unit = first["u"].lower()
+        if unit.startswith("month"):
+            end = _add_months(war_start, n)
+        else:
+            end = war_start + timedelta(days=n * (7 if unit.startswith("week") else 1))
+        return Dating(end, DatePrecision.MONTH, war_start, end)
+    m = _DAY_MONTH.search(cleaned)
+    if m:
+        month = _month(m["m1"] or m["m2"])
+        day = int(m["d1"] or m["d2"])
+        if 1 <= day <= calendar.monthrange(published.year, month)[1]:
+            if m["y"]:
+                found = date(int(m["y"]), month, day)
+            else:
+                found = date(published.year, month, day)
+                if found > published:
+                    found = date(published.year - 1, month, day)
+            return Dating(found, DatePrecision.DAY, since)
+    lower = cleaned.lower()
+    if "yesterday" in lower and precision is DatePrecision.DAY:
+        return Dating(published - timedelta(days=1), DatePrecision.DAY, since)
+    if re.search(r"\blast\s+week\b", lower):
+        week_ago = published - timedelta(days=7)
+        return Dating(date(week_ago.year, week_ago.month, 1), DatePrecision.MONTH, since)
+    if re.search(r"\blast\s+month\b", lower):
+        previous = date(published.year, published.month, 1) - timedelta(days=1)
+        return Dating(date(previous.year, previous.month, 1), DatePrecision.MONTH, since)
+    ago = _AGO.search(cleaned)
+    if ago:
+        n = _count(ago["n"]) or 1
+        unit = ago["u"].lower()
+        days = n * (30 if unit.startswith("month") else 7 if unit.startswith("week") else 1)
+        when = published - timedelta(days=days)
+        if unit.startswith("day"):
+            return Dating(when, DatePrecision.DAY, since)
+        return Dating(date(when.year, when.month, 1), DatePrecision.MONTH, since)
+    month_only = _MONTH_ONLY.search(cleaned)
+    if month_only:
+        month = _month(month_only["m"])
+        year_text = month_only["y"]
+        year = None
+        if year_text and year_text[0].isdigit():
+            year = int(year_text)
+        elif year_text:
+            year = published.year - 1
+        return Dating(_month_before(published, month, year), DatePrecision.MONTH, since)
+    weekday = _WEEKDAY_RE.search(cleaned)
+    if weekday and precision is DatePrecision.DAY:
+        back = (published.weekday() - _WEEKDAYS[weekday["w"].lower()]) % 7
+        return Dating(published - timedelta(days=back), DatePrecision.DAY, since)
+    if re.search(r"\b(?:last\s+year)\b", lower):
+        return Dating(date(published.year - 1, 1, 1), DatePrecision.YEAR, since)
+    return Dating(published, precision, since)
