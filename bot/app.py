@@ -9,19 +9,24 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.adapters.base import Adapter
 from bot.config import Settings
-from bot.outbox import OutboxWorker, WorkerConfig
+from bot.feeds import FeedPoller
+from bot.fetch import Fetcher, FetchPolicy
+from bot.ingest import Ingestor
+from bot.outbox import OutboxWorker, WorkerConfig, outgoing
 from bot.planner import DeliveryPlanner, PlannerConfig
 from bot.scheduler import DigestScheduler
 from handlers.commands import build_router
 from handlers.context import Context
 from handlers.router import Router
-from handlers.types import Incoming, Reply
+from handlers.types import ChatKind, ChatRef, Incoming, Reply
 from storage import Storage, open_storage
 from storage.seed import seed_if_empty
 
@@ -46,6 +51,20 @@ class App:
         self.settings = settings
         self.storage = storage
         self.router = router
+        self.moderators = settings.moderator_list
+        self.fetcher = Fetcher(
+            FetchPolicy(
+                timeout=settings.fetch_timeout,
+                max_bytes=settings.fetch_max_bytes,
+                allow_private=settings.fetch_allow_private,
+            )
+        )
+        self.ingestor = Ingestor(
+            storage,
+            self.fetcher,
+            auto_publish=settings.auto_publish,
+            war_start=settings.conflict_start,
+        )
         self.context = Context(
             storage=storage,
             conflict=settings.conflict,
@@ -54,6 +73,15 @@ class App:
             page_size=settings.page_size,
             default_timezone=settings.default_timezone,
             subscription_limit=settings.subscriptions_per_chat,
+            ingestion=self.ingestor,
+        )
+        self.feeds = FeedPoller(
+            storage,
+            self.fetcher,
+            self.ingestor,
+            interval=settings.feed_poll_minutes * 60,
+            max_failures=settings.feed_max_failures,
+            notify=self.notify_moderators,
         )
         self.planner = DeliveryPlanner(
             storage,
@@ -70,7 +98,28 @@ class App:
         )
 
     async def dispatch(self, incoming: Incoming) -> Reply:
+        user = incoming.user
+        moderator = self.moderators.allows(incoming.platform, user.id)
+        if user.is_moderator != moderator:
+            incoming = replace(incoming, user=replace(user, is_moderator=moderator))
         return await self.router.dispatch(incoming, self.context)
+
+    async def notify_moderators(self, text: str) -> None:
+        """Tell the moderators something needs them: in their private chats on Telegram (a
+        user's private chat has the user's id) and on the console, through the outbox."""
+        log.warning("moderators: %s", text)
+        targets = [
+            ChatRef("telegram", uid, ChatKind.PRIVATE) for uid in self.moderators.on("telegram")
+        ]
+        if self.moderators.allows("console", "*"):
+            targets.append(ChatRef("console", "local", ChatKind.PRIVATE))
+        key = f"moderators:{int(time.time())}:{hash(text) & 0xFFFFFFFF:x}"
+        rows = [
+            row
+            for target in targets
+            for row in outgoing(f"{key}:{target}", str(target), "notice", Reply.text(text), None)
+        ]
+        await self.storage.outbox.enqueue(rows, now=time.time())
 
     async def complete(self, command: str, param: str, typed: str) -> list[str]:
         return await self.router.complete(command, param, typed, self.context)
@@ -97,7 +146,11 @@ async def open_app(
     try:
         if settings.seed_on_empty and (added := await seed_if_empty(storage)):
             log.info("loaded %d seed claims into an empty database", added)
-        yield App(settings, storage, build_router(), clock=clock)
+        app = App(settings, storage, build_router(), clock=clock)
+        try:
+            yield app
+        finally:
+            await app.fetcher.close()
     finally:
         await storage.close()
 
@@ -122,5 +175,6 @@ async def serve(app: App, adapters: Sequence[Adapter], *, deliver: bool = True) 
                 group.create_task(app.planner.run(), name="planner")
                 group.create_task(app.scheduler.run(), name="scheduler")
                 group.create_task(app.worker(adapters).run(), name="outbox")
+                group.create_task(app.feeds.run(), name="feeds")
     except* _Finished:
         pass

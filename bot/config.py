@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.moderators import Moderators
 from bot.pacing import PlatformRates, Rate
 from claims.conflict import Conflict
 from claims.schedule import zone_named
@@ -60,6 +61,14 @@ class Settings(BaseSettings):
     discord_rate_overall: str = "50/1s"
     discord_rate_channel: str = "5/5s"
 
+    moderators: str = "console:*"
+    auto_publish: bool = False
+    fetch_allow_private: bool = False
+    fetch_timeout: float = Field(default=20.0, gt=0, le=300)
+    fetch_max_bytes: int = Field(default=5_000_000, ge=10_000)
+    feed_poll_minutes: float = Field(default=30.0, gt=0)
+    feed_max_failures: int = Field(default=5, ge=1)
+
     default_timezone: str = "UTC"
     subscriptions_per_chat: int = Field(default=20, ge=1, le=1000)
     alert_window: float = Field(default=10.0, ge=0, le=3600)
@@ -77,6 +86,12 @@ class Settings(BaseSettings):
     def _split_parties(cls, value: Any) -> Any:
         if isinstance(value, str):
             return tuple(part.strip().lower() for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("moderators")
+    @classmethod
+    def _moderators(cls, value: str) -> str:
+        Moderators.parse(value)
         return value
 
     @field_validator("log_level")
@@ -121,6 +136,10 @@ class Settings(BaseSettings):
             if self.telegram_webhook_secret is None:
                 raise ValueError("TELEGRAM_WEBHOOK_SECRET is required in webhook mode")
         return self
+
+    @property
+    def moderator_list(self) -> Moderators:
+        return Moderators.parse(self.moderators)
 
     @property
     def conflict(self) -> Conflict:

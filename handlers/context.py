@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from claims.conflict import Conflict
+from handlers.ingestion import Ingestion
 from storage.protocols import Storage
 
 if TYPE_CHECKING:
@@ -32,3 +33,4 @@ class Context:
     page_size: int = 8
     default_timezone: str = "UTC"
     subscription_limit: int = 20
+    ingestion: Ingestion | None = None

@@ -24,7 +24,7 @@ def main() -> int:
         print(f"extraction bar: skipped, no scorer at {SCORER}")
         return 0
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
-    run = subprocess.run(
+    run = subprocess.run(  # noqa: S603 - our own interpreter running the shared scorer
         [sys.executable, str(SCORER), str(CORPUS)],
         cwd=ROOT,
         env=env,

@@ -17,7 +17,7 @@ from claims.filters import ClaimFilter
 from claims.model import Appearance, Claim, Document
 from claims.paging import Standing
 from claims.schedule import Schedule
-from claims.vocab import Metric, Party, Population
+from claims.vocab import ClaimantSide, Metric, Party, Population, Status
 from storage.events import Signal
 
 __all__ = [
@@ -25,6 +25,9 @@ __all__ = [
     "ClaimStore",
     "ClaimantCount",
     "DocumentStore",
+    "Feed",
+    "FeedKind",
+    "FeedStore",
     "OutboxRow",
     "OutboxState",
     "OutboxStore",
@@ -320,6 +323,75 @@ class ClaimStore(Protocol):
         """Claimants with the most published claims first."""
         ...
 
+    async def pending(self, limit: int, offset: int = 0) -> list[Claim]:
+        """Claims waiting for review, oldest first, each with its first appearance."""
+        ...
+
+    async def pending_count(self) -> int: ...
+
+    async def moderate(
+        self, claim_id: str, status: Status | None, side: ClaimantSide | None = None
+    ) -> Claim | None:
+        """Publish or reject a pending claim (``status``) or correct its claimant side.
+        Publishing links it into its series and raises ``published``. None: no such claim."""
+        ...
+
+
+class FeedKind(StrEnum):
+    ARTICLES = "articles"  # RSS or Atom: each entry's page is fetched and read
+    GENERAL_STAFF = "general-staff"  # the General Staff's daily series as JSON
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    id: int
+    url: str
+    kind: FeedKind
+    outlet: str = ""
+    etag: str = ""
+    last_modified: str = ""
+    failures: int = 0
+    last_error: str = ""
+    next_poll_at: float = 0.0
+    polled_at: float | None = None
+    disabled: bool = False
+
+
+class FeedStore(Protocol):
+    async def add(self, url: str, kind: FeedKind, added_by: str, now: float) -> tuple[Feed, bool]:
+        """Store a feed once; the feed and whether it was new."""
+        ...
+
+    async def all(self) -> list[Feed]: ...
+
+    async def get(self, feed_id: int) -> Feed | None: ...
+
+    async def remove(self, feed_id: int) -> bool: ...
+
+    async def enable(self, feed_id: int, now: float) -> None:
+        """A disabled feed polled again from now, its failures forgotten."""
+        ...
+
+    async def due(self, now: float) -> list[Feed]:
+        """Enabled feeds whose next poll is due."""
+        ...
+
+    async def polled(
+        self, feed_id: int, now: float, next_at: float, *, etag: str, last_modified: str
+    ) -> None:
+        """A successful poll: failures reset, validators kept for the next conditional GET."""
+        ...
+
+    async def failed(self, feed_id: int, error: str, next_at: float, *, disable: bool) -> Feed:
+        """A failed poll: one more failure, the next try, and whether the feed is disabled."""
+        ...
+
+    async def unseen(self, feed_id: int, keys: Sequence[str]) -> list[str]:
+        """Which of these entry keys the feed has not had yet, in the order given."""
+        ...
+
+    async def seen(self, feed_id: int, keys: Sequence[str], now: float) -> None: ...
+
 
 class Storage(Protocol):
     @property
@@ -333,5 +405,8 @@ class Storage(Protocol):
 
     @property
     def outbox(self) -> OutboxStore: ...
+
+    @property
+    def feeds(self) -> FeedStore: ...
 
     async def close(self) -> None: ...

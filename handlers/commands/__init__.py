@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from handlers.commands import basics, claim, estimates, history, sources, subscriptions
+from handlers.commands import (
+    basics,
+    claim,
+    estimates,
+    history,
+    moderation,
+    sources,
+    subscriptions,
+)
 from handlers.router import Router
 
 __all__ = ["build_router"]
@@ -10,6 +18,6 @@ __all__ = ["build_router"]
 
 def build_router() -> Router:
     root = Router("tally")
-    for module in (basics, estimates, claim, history, sources, subscriptions):
+    for module in (basics, estimates, claim, history, sources, subscriptions, moderation):
         root.include(module.router)
     return root

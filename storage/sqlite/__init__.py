@@ -7,6 +7,7 @@ from pathlib import Path
 from storage.sqlite.claims import SqliteClaimStore
 from storage.sqlite.database import Database
 from storage.sqlite.documents import SqliteDocumentStore
+from storage.sqlite.feeds import SqliteFeedStore
 from storage.sqlite.outbox import SqliteOutboxStore
 from storage.sqlite.subscriptions import SqliteSubscriptionStore
 
@@ -20,6 +21,7 @@ class SqliteStorage:
         self.documents = SqliteDocumentStore(db)
         self.subscriptions = SqliteSubscriptionStore(db)
         self.outbox = SqliteOutboxStore(db)
+        self.feeds = SqliteFeedStore(db)
 
     async def close(self) -> None:
         await self.db.close()

@@ -11,7 +11,7 @@ from typing import Any
 from claims.conflict import Conflict
 from claims.model import Appearance, Claim
 from claims.paging import Standing
-from claims.vocab import Metric, Party, Population, Status
+from claims.vocab import ClaimantSide, Metric, Party, Population, Status
 from storage.events import Signal
 from storage.protocols import AddResult, ClaimantCount, Source
 from storage.sqlite.cache import ReadCache
@@ -165,6 +165,53 @@ class SqliteClaimStore:
 
     async def count(self) -> int:
         return int(await self._db.scalar("SELECT count(*) FROM claims"))
+
+    async def pending(self, limit: int, offset: int = 0) -> list[Claim]:
+        rows = await self._db.fetchall(
+            f"{_WITH_APPEARANCE} WHERE c.status = ? ORDER BY c.added_at, c.rowid LIMIT ? OFFSET ?",
+            (Status.PENDING.value, limit, offset),
+        )
+        return [claim_from_row(tuple(r)) for r in rows]
+
+    async def pending_count(self) -> int:
+        return int(
+            await self._db.scalar(
+                "SELECT count(*) FROM claims WHERE status = ?", (Status.PENDING.value,)
+            )
+        )
+
+    async def moderate(
+        self, claim_id: str, status: Status | None, side: ClaimantSide | None = None
+    ) -> Claim | None:
+        publish = False
+        async with self._db.transaction() as conn:
+            async with conn.execute(
+                "SELECT status, series FROM claims WHERE id = ?", (claim_id,)
+            ) as cur:
+                row = await cur.fetchone()
+            if row is None:
+                return None
+            before, series = Status(row[0]), str(row[1])
+            if side is not None:
+                await conn.execute(
+                    "UPDATE claims SET claimant_side = ? WHERE id = ?", (side.value, claim_id)
+                )
+            if status is not None and status is not before:
+                await conn.execute(
+                    "UPDATE claims SET status = ? WHERE id = ?", (status.value, claim_id)
+                )
+                await relink(conn, {series})
+                if status is Status.PUBLISHED:
+                    await conn.execute(
+                        "INSERT INTO publications (claim_id, published_at) VALUES (?, ?) "
+                        "ON CONFLICT (claim_id) DO NOTHING",
+                        (claim_id, _now()),
+                    )
+                    publish = True
+        if publish:
+            self.published.emit()
+        [claim] = await self.get([claim_id])
+        return claim
 
     async def publication_head(self) -> int:
         return int(await self._db.scalar("SELECT coalesce(max(seq), 0) FROM publications"))

@@ -140,4 +140,29 @@ CREATE INDEX outbox_target ON outbox (target, id) WHERE state IN ('queued', 'sen
 CREATE INDEX outbox_finished ON outbox (state, sent_at);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+_V4 = """
+CREATE TABLE feeds (
+    id            INTEGER PRIMARY KEY,
+    url           TEXT NOT NULL UNIQUE,
+    kind          TEXT NOT NULL,
+    outlet        TEXT NOT NULL DEFAULT '',
+    etag          TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT '',
+    failures      INTEGER NOT NULL DEFAULT 0,
+    last_error    TEXT NOT NULL DEFAULT '',
+    next_poll_at  REAL NOT NULL,
+    polled_at     REAL,
+    disabled      INTEGER NOT NULL DEFAULT 0,
+    added_by      TEXT NOT NULL DEFAULT '',
+    added_at      TEXT NOT NULL
+);
+CREATE TABLE feed_entries (
+    feed_id  INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+    key      TEXT NOT NULL,
+    seen_at  REAL NOT NULL,
+    PRIMARY KEY (feed_id, key)
+);
+CREATE INDEX claims_pending ON claims (status, added_at) WHERE status = 'pending';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)

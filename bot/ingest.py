@@ -1,0 +1,210 @@
+"""Ingestion: a document in, its claims stored; the same document never twice.
+
+A URL is fetched safely (``bot.fetch``), its main text read with trafilatura (menus, comments
+and boilerplate left out) along with its title, outlet and date; pasted text and files are
+taken as they are. The document is stored once, by URL or by its text's hash. Its claims are
+read by the extractor and stored as pending for review, or published at once when the
+deployment says so; a claim already known gains this document as a new appearance. The
+General Staff's daily series is read from its JSON, from a file or a URL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import trafilatura
+
+from bot.fetch import Fetcher, FetchError
+from claims.dates import parse_partial
+from claims.extract.extractor import extract
+from claims.general_staff import read_general_staff
+from claims.model import Claim, Document
+from claims.vocab import DatePrecision, Status
+from handlers.ingestion import IngestFailed, IngestReport
+from storage.protocols import Storage
+
+__all__ = ["Article", "Ingestor", "SeriesReport", "read_article"]
+
+log = logging.getLogger(__name__)
+
+PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+SERIES_TYPES = ("application/json", "text/plain", "text/json")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    text: str
+    title: str = ""
+    outlet: str = ""
+    published: str = ""  # YYYY-MM-DD when the page says
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesReport:
+    records: int
+    added: int
+    known: int
+    problems: tuple[str, ...] = ()
+
+
+def read_article(html: str, url: str = "") -> Article | None:
+    """The main text of an article page with its metadata; None when it has no article."""
+    found = trafilatura.extract(
+        html, url=url or None, output_format="json", with_metadata=True, include_comments=False
+    )
+    if not found:
+        return None
+    data: dict[str, Any] = json.loads(found)
+    text = str(data.get("text") or "").strip()
+    if len(text) < 40:
+        return None
+    return Article(
+        text=text,
+        title=str(data.get("title") or ""),
+        outlet=str(data.get("sitename") or ""),
+        published=str(data.get("date") or "")[:10],
+    )
+
+
+def _outlet_of(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+class Ingestor:
+    def __init__(
+        self,
+        storage: Storage,
+        fetcher: Fetcher,
+        *,
+        auto_publish: bool = False,
+        war_start: date = date(2022, 2, 24),
+        today: Any = date.today,
+    ) -> None:
+        self.storage = storage
+        self.fetcher = fetcher
+        self.auto_publish = auto_publish
+        self.war_start = war_start
+        self._today = today
+
+    async def ingest_url(
+        self, url: str, *, by: str = "", outlet: str = "", published: str = ""
+    ) -> IngestReport:
+        try:
+            page = await self.fetcher.get(url, PAGE_TYPES)
+        except FetchError as exc:
+            raise IngestFailed(str(exc)) from exc
+        if page.content_type.startswith("text/plain"):
+            article: Article | None = Article(page.text())
+        else:
+            article = await asyncio.to_thread(read_article, page.text(), page.url)
+        if article is None:
+            raise IngestFailed(f"no article text found at {url}")
+        return await self.ingest_document(
+            article.text,
+            outlet=outlet or article.outlet or _outlet_of(page.url),
+            url=url,
+            title=article.title,
+            published=article.published or published,
+        )
+
+    async def ingest_text(self, text: str, *, by: str = "", outlet: str = "") -> IngestReport:
+        if not text.strip():
+            raise IngestFailed("the text is empty")
+        return await self.ingest_document(text, outlet=outlet or f"pasted by {by or 'a moderator'}")
+
+    async def ingest_document(
+        self,
+        text: str,
+        *,
+        outlet: str,
+        url: str = "",
+        title: str = "",
+        published: str = "",
+    ) -> IngestReport:
+        """Store a document once and its claims; a known document is reported, not re-read."""
+        day, precision = self._published(published)
+        document = Document(outlet=outlet, text=text, url=url, title=title, published=day)
+        document_id, new = await self.storage.documents.add(document)
+        if not new:
+            return IngestReport(document_id, False, outlet, title, day.isoformat())
+        status = Status.PUBLISHED if self.auto_publish else Status.PENDING
+        claims = await asyncio.to_thread(
+            extract,
+            text,
+            day,
+            outlet,
+            url=url,
+            title=title,
+            precision=precision,
+            war_start=self.war_start,
+            status=status,
+        )
+        result = await self.storage.claims.add(claims, document_id)
+        log.info(
+            "ingested document %d (%s): %d claims, %d new",
+            document_id,
+            outlet,
+            len(claims),
+            len(result.added),
+        )
+        return IngestReport(
+            document_id,
+            True,
+            outlet,
+            title,
+            day.isoformat(),
+            found=len(claims),
+            added=result.added,
+            reappeared=result.reappeared,
+            published_now=self.auto_publish,
+        )
+
+    def _published(self, text: str) -> tuple[date, DatePrecision]:
+        if text:
+            try:
+                return parse_partial(text)
+            except ValueError:
+                log.info("unreadable publication date %r; using today", text)
+        today: date = self._today()
+        return today, DatePrecision.DAY
+
+    async def general_staff(self, source: str) -> SeriesReport:
+        """Import the General Staff's series from a file or an http(s) URL."""
+        if source.startswith(("http://", "https://")):
+            try:
+                fetched = await self.fetcher.get(source, SERIES_TYPES)
+            except FetchError as exc:
+                raise IngestFailed(str(exc)) from exc
+            raw, url = fetched.text(), source
+        else:
+            try:
+                raw = await asyncio.to_thread(Path(source).read_text, "utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise IngestFailed(f"cannot read {source}: {exc}") from exc
+            url = ""
+        return await self.general_staff_json(raw, url)
+
+    async def general_staff_json(self, raw: str, url: str = "") -> SeriesReport:
+        try:
+            records = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise IngestFailed(f"the series is not JSON: {exc}") from exc
+        if not isinstance(records, list):
+            raise IngestFailed("the series is not a JSON list of daily records")
+        reading = read_general_staff(records, url)
+        claims: list[Claim] = reading.claims
+        result = await self.storage.claims.add(claims)
+        return SeriesReport(
+            len(records),
+            len(result.added),
+            len(claims) - len(result.added),
+            tuple(reading.problems),
+        )

@@ -1,0 +1,297 @@
+"""/ingest, /review, /approve, /reject, /side and /feeds: the moderators' commands.
+
+Moderators are configured per platform (MODERATORS); everyone else is told so. Ingested
+claims wait in the review queue, each shown with the sentence it was read from; approving
+publishes a claim (subscribers hear of it), rejecting keeps it out of every answer, and a
+wrongly read claimant side can be corrected before approving.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from claims.errors import UserError
+from claims.model import Claim
+from claims.vocab import ClaimantSide, Status, lookup
+from handlers.context import Context
+from handlers.ingestion import IngestFailed, IngestReport
+from handlers.parse import clip, suggest
+from handlers.present import entry
+from handlers.router import Form, Param, Router
+from handlers.types import Block, Button, Fields, Heading, Incoming, Quote, Reply, Text
+from storage.protocols import Feed, FeedKind
+
+__all__ = ["router"]
+
+router = Router("moderation")
+REVIEW_PAGE = 5
+_ID = re.compile(r"^#?([0-9a-f]{6,32})$")
+
+
+def _require_moderator(msg: Incoming) -> None:
+    if not msg.user.is_moderator:
+        raise UserError(
+            "Only Tally's moderators can do that. The deployment names them in MODERATORS."
+        )
+
+
+def _report(report: IngestReport) -> Reply:
+    name = report.title or report.outlet
+    if not report.new_document:
+        return Reply.text(
+            f"Already ingested: '{name}' is document #{report.document_id}; nothing was added."
+        )
+    state = "published" if report.published_now else "waiting for review"
+    lines = [
+        ("Document", f"#{report.document_id} {name}"),
+        ("Outlet", report.outlet),
+        ("Published", report.published),
+        ("Claims found", str(report.found)),
+        ("New", f"{len(report.added)} ({state})"),
+        ("Already known", f"{len(report.reappeared)} (this document added as an appearance)"),
+    ]
+    buttons = () if report.published_now or not report.added else (Button("Review", "/review"),)
+    return Reply((Heading("Ingested"), Fields(tuple(lines))), buttons)
+
+
+@router.command(
+    "ingest",
+    params=(
+        Param(
+            "source", "an article's http(s) address, or pasted text", required=True, form=Form.WORDS
+        ),
+    ),
+)
+async def ingest(msg: Incoming, ctx: Context) -> Reply:
+    """Read an article's claims into the review queue (moderators).
+
+    Usage: /ingest <url>   or   /ingest <pasted article text>
+    The page is fetched and its main text read; the same URL or text is never stored twice,
+    and a claim already known gains this article as a new appearance.
+    Example: /ingest https://example.org/news/casualties
+    """
+    _require_moderator(msg)
+    if ctx.ingestion is None:
+        raise UserError("Ingestion is not available in this deployment.")
+    if not msg.args:
+        raise UserError("Give an article's address or paste its text: /ingest https://…")
+    by = msg.user.name or msg.user.id
+    try:
+        if len(msg.args) == 1 and re.match(r"(?i)^https?://", msg.args[0]):
+            report = await ctx.ingestion.ingest_url(msg.args[0], by=by)
+        else:
+            report = await ctx.ingestion.ingest_text(" ".join(msg.args), by=by)
+    except IngestFailed as exc:
+        raise UserError(f"Could not ingest that: {exc}.") from exc
+    return _report(report)
+
+
+def _review_blocks(claim: Claim) -> list[Block]:
+    blocks: list[Block] = [entry(claim)]
+    if claim.quote:
+        blocks.append(Quote(claim.quote, claim.outlet))
+    blocks.append(
+        Text(f"Claimant side: {claim.claimant_side.value} · kind: {claim.kind.value}", muted=True)
+    )
+    return blocks
+
+
+@router.command(
+    "review",
+    params=(Param("page", "which page of the queue", form=Form.NUMBER),),
+)
+async def review(msg: Incoming, ctx: Context) -> Reply:
+    """Go through claims waiting for review, with the sentence each was read from (moderators).
+
+    Usage: /review [page]
+    Each claim has buttons to approve, reject or correct its claimant side; on the console
+    type /approve <id>, /reject <id> or /side <id> <side>.
+    """
+    _require_moderator(msg)
+    page = 1
+    if msg.args:
+        if not msg.args[0].isdigit() or int(msg.args[0]) < 1:
+            raise UserError(f"'{clip(msg.args[0])}' is not a page number; try /review 2.")
+        page = int(msg.args[0])
+    total = await ctx.storage.claims.pending_count()
+    found = await ctx.storage.claims.pending(REVIEW_PAGE, (page - 1) * REVIEW_PAGE)
+    if not found:
+        return Reply.text("Nothing is waiting for review." if total == 0 else "No more claims.")
+    blocks: list[Block] = [Heading(f"Waiting for review: {total}")]
+    buttons: list[Button] = []
+    for claim in found:
+        blocks += _review_blocks(claim)
+        short = claim.short_id
+        buttons += [
+            Button(f"Approve {short}", f"/approve {short}"),
+            Button(f"Reject {short}", f"/reject {short}"),
+            Button(f"Side {short}", f"/side {short}"),
+        ]
+    if total > page * REVIEW_PAGE:
+        buttons.append(Button("More", f"/review {page + 1}"))
+    return Reply(tuple(blocks), tuple(buttons))
+
+
+async def _pending(ctx: Context, word: str) -> Claim:
+    m = _ID.match(word.lower())
+    if not m:
+        raise UserError(f"'{clip(word)}' is not a claim id; /review shows them.")
+    found = await ctx.storage.claims.find(m.group(1), limit=3)
+    if not found:
+        raise UserError(f"No claim has the id '{clip(word)}'.")
+    if len(found) > 1:
+        raise UserError(f"'{clip(word)}' matches several claims; give more characters.")
+    return found[0]
+
+
+async def _moderate(msg: Incoming, ctx: Context, status: Status) -> Reply:
+    _require_moderator(msg)
+    if not msg.args:
+        raise UserError(f"Which claim? e.g. /{msg.command} 4b6f918e (ids are shown by /review).")
+    done: list[Block] = []
+    for word in msg.args:
+        claim = await _pending(ctx, word)
+        if claim.status is not Status.PENDING:
+            done.append(Text(f"{claim.short_id} was already {claim.status.value}."))
+            continue
+        changed = await ctx.storage.claims.moderate(claim.id, status)
+        if changed is not None:
+            done.append(Text(f"{status.value.capitalize()}: {changed.short_id}"))
+            done.append(entry(changed))
+    left = await ctx.storage.claims.pending_count()
+    buttons = (Button(f"Next ({left} left)", "/review"),) if left else ()
+    return Reply(tuple(done), buttons)
+
+
+@router.command(
+    "approve", params=(Param("ids", "claim ids from /review", required=True, form=Form.WORDS),)
+)
+async def approve(msg: Incoming, ctx: Context) -> Reply:
+    """Publish claims from the review queue (moderators); subscribers hear of them.
+
+    Usage: /approve <id> [<id> ...]
+    """
+    return await _moderate(msg, ctx, Status.PUBLISHED)
+
+
+@router.command(
+    "reject", params=(Param("ids", "claim ids from /review", required=True, form=Form.WORDS),)
+)
+async def reject(msg: Incoming, ctx: Context) -> Reply:
+    """Keep claims from the review queue out of every answer (moderators).
+
+    Usage: /reject <id> [<id> ...]
+    """
+    return await _moderate(msg, ctx, Status.REJECTED)
+
+
+@router.command(
+    "side",
+    params=(
+        Param("id", "a claim id from /review", required=True),
+        Param("side", "the claimant's side", choices=tuple(s.value for s in ClaimantSide)),
+    ),
+)
+async def side(msg: Incoming, ctx: Context) -> Reply:
+    """Correct the claimant side of a claim waiting for review (moderators).
+
+    Usage: /side <id> [ukraine|russia|usa|uk|nato|un|eu_state|independent|other]
+    Without a side, offers each as a button.
+    """
+    _require_moderator(msg)
+    if not msg.args:
+        raise UserError("Which claim? e.g. /side 4b6f918e nato")
+    claim = await _pending(ctx, msg.args[0])
+    if len(msg.args) == 1:
+        buttons = tuple(Button(s.value, f"/side {claim.short_id} {s.value}") for s in ClaimantSide)
+        return Reply(
+            (Text(f"{claim.claimant} is now '{claim.claimant_side.value}'. Pick the side:"),),
+            buttons,
+        )
+    chosen = lookup(ClaimantSide, msg.args[1])
+    if chosen is None:
+        raise suggest("claimant side", msg.args[1], [s.value for s in ClaimantSide])
+    changed = await ctx.storage.claims.moderate(claim.id, None, chosen)
+    assert changed is not None
+    return Reply(
+        (Text(f"{changed.claimant}: side set to {chosen.value}."), entry(changed)),
+        (Button(f"Approve {changed.short_id}", f"/approve {changed.short_id}"),)
+        if changed.status is Status.PENDING
+        else (),
+    )
+
+
+def _feed_line(feed: Feed) -> tuple[str, str]:
+    if feed.disabled:
+        state = f"disabled after {feed.failures} failures: {feed.last_error}"
+    elif feed.failures:
+        state = f"failing ({feed.failures}): {feed.last_error}"
+    elif feed.polled_at:
+        state = "polled " + datetime.fromtimestamp(feed.polled_at, UTC).strftime(
+            "%Y-%m-%d %H:%M UTC"
+        )
+    else:
+        state = "not polled yet"
+    return f"#{feed.id}", f"{feed.url} ({feed.kind.value}) — {state}"
+
+
+@router.command(
+    "feeds",
+    params=(
+        Param("action", "add, list or remove", choices=("add", "list", "remove")),
+        Param("target", "a feed's URL (add) or id (remove)"),
+        Param(
+            "kind",
+            "articles (RSS or Atom) or general-staff",
+            choices=tuple(k.value for k in FeedKind),
+        ),
+    ),
+)
+async def feeds(msg: Incoming, ctx: Context) -> Reply:
+    """The feeds Tally polls for new articles (moderators).
+
+    Usage: /feeds list
+           /feeds add <url> [articles|general-staff]
+           /feeds remove <id>
+    An RSS or Atom feed's new entries are fetched and their claims queued for review; a
+    general-staff feed is a URL serving the General Staff's daily JSON series. A feed that
+    keeps failing backs off and is disabled after repeated failures; adding it again
+    re-enables it.
+    """
+    _require_moderator(msg)
+    action = msg.args[0].lower() if msg.args else "list"
+    store = ctx.storage.feeds
+    if action == "list":
+        found = await store.all()
+        if not found:
+            return Reply.text("No feeds yet. Add one: /feeds add https://example.org/rss")
+        return Reply((Heading("Feeds"), Fields(tuple(_feed_line(f) for f in found))))
+    if action == "add":
+        if len(msg.args) < 2:
+            raise UserError("Give the feed's address: /feeds add https://example.org/rss")
+        url = msg.args[1]
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise UserError(f"'{clip(url)}' is not an http(s) address.")
+        kind = FeedKind.ARTICLES
+        if len(msg.args) > 2:
+            try:
+                kind = FeedKind(msg.args[2].lower())
+            except ValueError:
+                raise suggest("feed kind", msg.args[2], [k.value for k in FeedKind]) from None
+        feed, new = await store.add(url, kind, msg.user.id, ctx.clock().timestamp())
+        if not new and feed.disabled:
+            await store.enable(feed.id, ctx.clock().timestamp())
+            return Reply.text(f"Feed #{feed.id} re-enabled: {feed.url}")
+        if not new:
+            return Reply.text(f"Already polled as feed #{feed.id}.")
+        return Reply.text(f"Added feed #{feed.id} ({feed.kind.value}): {feed.url}")
+    if action == "remove":
+        if len(msg.args) < 2 or not msg.args[1].lstrip("#").isdigit():
+            raise UserError("Give the feed's number from /feeds list: /feeds remove 3")
+        if not await store.remove(int(msg.args[1].lstrip("#"))):
+            raise UserError(f"There is no feed #{msg.args[1].lstrip('#')}; /feeds list shows them.")
+        return Reply.text(f"Removed feed #{msg.args[1].lstrip('#')}.")
+    raise suggest("action", action, ["add", "list", "remove"])
