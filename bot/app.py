@@ -57,6 +57,9 @@ class App:
                 timeout=settings.fetch_timeout,
                 max_bytes=settings.fetch_max_bytes,
                 allow_private=settings.fetch_allow_private,
+                allow_hosts=frozenset(
+                    h.strip() for h in settings.fetch_allow_hosts.split(",") if h.strip()
+                ),
             )
         )
         self.ingestor = Ingestor(

@@ -8,6 +8,8 @@ tally ask "/estimates killed"
 tally seed              load the bundled seed claims (again: nothing is doubled)
 tally outbox            what is queued, failed and recently sent (for operators)
 tally extract FILE      print the claims in an article, one JSON object per line
+tally ingest FILE|URL   store an article's claims for review
+tally import general-staff FILE_OR_URL   import the General Staff's daily series
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pydantic import ValidationError
 from bot.adapters.base import Adapter
 from bot.adapters.console import ConsoleAdapter, console_incoming
 from bot.app import open_app, serve
-from bot.cli_documents import add_document_commands, run_extract
+from bot.cli_documents import add_document_commands, run_extract, run_import, run_ingest
 from bot.config import Settings, describe_error
 from bot.logs import setup_logging
 from bot.render.plain import render_plain
@@ -142,6 +144,13 @@ async def _outbox(settings: Settings, limit: int) -> int:
     return 0
 
 
+async def _documents(settings: Settings, args: argparse.Namespace) -> int:
+    async with open_app(settings) as app:
+        if args.command == "ingest":
+            return await run_ingest(args, app.ingestor)
+        return await run_import(args, app.ingestor)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "extract":
@@ -159,6 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_seed(settings))
         if args.command == "outbox":
             return asyncio.run(_outbox(settings, max(args.limit, 1)))
+        if args.command in ("ingest", "import"):
+            return asyncio.run(_documents(settings, args))
         return asyncio.run(_run(settings, console_only=args.command == "console"))
     except StorageError as exc:
         print(f"tally: {exc}", file=sys.stderr)

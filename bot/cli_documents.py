@@ -1,29 +1,87 @@
-"""The document commands of ``tally``: read claims out of an article file.
+"""The document commands of ``tally``: read claims out of articles and series.
 
 tally extract FILE [--published YYYY-MM-DD] [--outlet NAME] [--url URL]
     prints every claim found, one JSON object per line (DESIGN.md section 6)
+tally ingest FILE|URL [--published YYYY-MM-DD] [--outlet NAME]
+    stores the document once and its claims for review (or published, with AUTO_PUBLISH)
+tally import general-staff FILE_OR_URL
+    imports the General Staff's daily series; days already known are skipped
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 from datetime import date
 from pathlib import Path
 
+from bot.ingest import Ingestor, read_article
 from claims.dates import parse_partial
 from claims.extract.extractor import extract
 from claims.records import claim_to_record
 from claims.vocab import DatePrecision
+from handlers.ingestion import IngestFailed
 
-__all__ = ["add_document_commands", "run_extract"]
+__all__ = ["add_document_commands", "run_extract", "run_import", "run_ingest"]
 
 
 def add_document_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     extract_cmd = commands.add_parser("extract", help="print the claims in an article (JSON Lines)")
     extract_cmd.add_argument("file", help="a text file, or - for standard input")
     _document_options(extract_cmd)
+    ingest_cmd = commands.add_parser("ingest", help="store an article's claims for review")
+    ingest_cmd.add_argument("source", help="a text or HTML file, or an http(s) address")
+    _document_options(ingest_cmd)
+    import_cmd = commands.add_parser("import", help="import a structured series")
+    import_cmd.add_argument("series", choices=("general-staff",))
+    import_cmd.add_argument("source", help="the series' JSON file or http(s) address")
+
+
+async def run_ingest(args: argparse.Namespace, ingestor: Ingestor) -> int:
+    source: str = args.source
+    try:
+        if source.startswith(("http://", "https://")):
+            report = await ingestor.ingest_url(
+                source, by="the command line", outlet=args.outlet, published=args.published
+            )
+        else:
+            raw = await asyncio.to_thread(Path(source).read_text, "utf-8")
+            if source.lower().endswith((".html", ".htm")):
+                article = read_article(raw)
+                if article is None:
+                    raise IngestFailed(f"no article text found in {source}")
+                raw = article.text
+            report = await ingestor.ingest_document(
+                raw, outlet=args.outlet or Path(source).stem, url=args.url, published=args.published
+            )
+    except (OSError, UnicodeDecodeError, IngestFailed) as exc:
+        print(f"tally: cannot ingest {source}: {exc}", file=sys.stderr)
+        return 2
+    if not report.new_document:
+        print(f"already ingested as document #{report.document_id}; nothing added")
+        return 0
+    state = "published" if report.published_now else "pending review"
+    print(
+        f"document #{report.document_id}: {report.found} claims found, {len(report.added)} new "
+        f"({state}), {len(report.reappeared)} already known (new appearances)"
+    )
+    return 0
+
+
+async def run_import(args: argparse.Namespace, ingestor: Ingestor) -> int:
+    try:
+        report = await ingestor.general_staff(args.source)
+    except IngestFailed as exc:
+        print(f"tally: cannot import {args.source}: {exc}", file=sys.stderr)
+        return 2
+    for problem in report.problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    print(
+        f"{report.records} daily records: {report.added} claims added, {report.known} already known"
+    )
+    return 0
 
 
 def _document_options(parser: argparse.ArgumentParser) -> None:

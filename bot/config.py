@@ -64,6 +64,7 @@ class Settings(BaseSettings):
     moderators: str = "console:*"
     auto_publish: bool = False
     fetch_allow_private: bool = False
+    fetch_allow_hosts: str = ""  # comma-separated hosts allowed although internal
     fetch_timeout: float = Field(default=20.0, gt=0, le=300)
     fetch_max_bytes: int = Field(default=5_000_000, ge=10_000)
     feed_poll_minutes: float = Field(default=30.0, gt=0)

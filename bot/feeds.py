@@ -131,7 +131,7 @@ class FeedPoller:
     async def _articles(self, feed: Feed, body: bytes) -> PollResult:
         parsed = await asyncio.to_thread(feedparser.parse, body)
         entries = list(parsed.get("entries") or [])
-        if parsed.get("bozo") and not entries:
+        if parsed.get("bozo") and not any(e.get("link") for e in entries):
             reason = parsed.get("bozo_exception")
             raise FeedBroken(f"not a readable RSS or Atom feed ({reason})")
         if not parsed.get("version") and not entries:
