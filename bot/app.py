@@ -12,7 +12,6 @@ import logging
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.adapters.base import Adapter
@@ -101,11 +100,7 @@ class App:
         )
 
     async def dispatch(self, incoming: Incoming) -> Reply:
-        user = incoming.user
-        moderator = self.moderators.allows(incoming.platform, user.id)
-        if user.is_moderator != moderator:
-            incoming = replace(incoming, user=replace(user, is_moderator=moderator))
-        return await self.router.dispatch(incoming, self.context)
+        return await self.router.dispatch(self.moderators.mark(incoming), self.context)
 
     async def notify_moderators(self, text: str) -> None:
         """Tell the moderators something needs them: in their private chats on Telegram (a

@@ -7,7 +7,9 @@ the bot). A platform not named has no moderators.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from handlers.types import Incoming
 
 __all__ = ["Moderators"]
 
@@ -37,3 +39,11 @@ class Moderators:
     def on(self, platform: str) -> list[str]:
         """The user ids named on one platform (without the wildcard)."""
         return sorted(user for p, user in self.users if p == platform and user != "*")
+
+    def mark(self, incoming: Incoming) -> Incoming:
+        """The incoming command with its user marked a moderator or not, as configured."""
+        user = incoming.user
+        moderator = self.allows(incoming.platform, user.id)
+        if user.is_moderator == moderator:
+            return incoming
+        return replace(incoming, user=replace(user, is_moderator=moderator))

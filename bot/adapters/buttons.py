@@ -1,13 +1,16 @@
 """Button payloads: a command rides in the button itself when it fits the platform's limit
 (so the button still works after a restart); a longer one rides as a short key remembered
-while the bot runs."""
+while the bot runs. Rows lay buttons out the same way on every platform."""
 
 from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
+from collections.abc import Sequence
 
-__all__ = ["ButtonCommands"]
+from handlers.types import Button
+
+__all__ = ["ButtonCommands", "button_rows"]
 
 KEPT = 10_000
 """Long commands remembered, the least recently sent forgotten first."""
@@ -33,3 +36,14 @@ class ButtonCommands:
         if payload.startswith("#"):
             return self._long.get(payload)
         return payload or None
+
+
+def button_rows(
+    buttons: Sequence[Button], width: int = 3, max_rows: int | None = None
+) -> list[list[Button]]:
+    """Buttons laid out in rows of ``width`` (a claim's approve, reject and side buttons sit
+    together); rows beyond ``max_rows`` join the last one."""
+    rows = [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
+    if max_rows is not None and len(rows) > max_rows:
+        rows[max_rows - 1 :] = [[b for row in rows[max_rows - 1 :] for b in row]]
+    return rows

@@ -25,7 +25,7 @@ from discord.http import Route
 
 from bot.adapters.answering import send_answer
 from bot.adapters.base import Capabilities, Complete, Dispatch
-from bot.adapters.buttons import ButtonCommands
+from bot.adapters.buttons import ButtonCommands, button_rows
 from bot.adapters.discord_errors import delivery_error
 from bot.adapters.discord_slash import build_commands
 from bot.config import Settings
@@ -51,11 +51,12 @@ class CommandButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"t
     """A button that runs a command. Its custom_id carries the command, so it still works after
     a restart (a long one carries a key kept while the bot runs)."""
 
-    def __init__(self, key: str, label: str = "…") -> None:
+    def __init__(self, key: str, label: str = "…", row: int | None = None) -> None:
         super().__init__(
             discord.ui.Button(
                 label=label, custom_id=_PREFIX + key, style=discord.ButtonStyle.secondary
-            )
+            ),
+            row=row,
         )
         self.key = key
 
@@ -296,8 +297,10 @@ class DiscordAdapter:
             kwargs["content"] = message.content
         if message.buttons:
             view = discord.ui.View(timeout=None)
-            for button in message.buttons:
-                view.add_item(CommandButton(self._buttons.payload(button.command), button.label))
+            for number, row in enumerate(button_rows(message.buttons, max_rows=5)):
+                for button in row:
+                    key = self._buttons.payload(button.command)
+                    view.add_item(CommandButton(key, button.label, number))
             kwargs["view"] = view
         if message.image is not None:
             data = message.image.data

@@ -27,7 +27,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 
 from bot.adapters.answering import send_answer
 from bot.adapters.base import Capabilities, Dispatch
-from bot.adapters.buttons import ButtonCommands
+from bot.adapters.buttons import ButtonCommands, button_rows
 from bot.adapters.telegram_errors import delivery_error
 from bot.config import Settings
 from bot.render.telegram import MAX_MESSAGE, TelegramMessage, render_telegram
@@ -237,11 +237,15 @@ class TelegramAdapter:
     def _keyboard(self, buttons: tuple[Button, ...]) -> InlineKeyboardMarkup | None:
         if not buttons:
             return None
-        row = [
-            InlineKeyboardButton(b.label, callback_data=self._buttons.payload(b.command))
-            for b in buttons
-        ]
-        return InlineKeyboardMarkup([row])
+        return InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(b.label, callback_data=self._buttons.payload(b.command))
+                    for b in row
+                ]
+                for row in button_rows(buttons)
+            ]
+        )
 
 
 def _chat_ref(message: Message) -> ChatRef:

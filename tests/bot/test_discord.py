@@ -13,7 +13,9 @@ import pytest
 
 from bot.adapters.discord import DiscordAdapter
 from bot.config import Settings
+from bot.moderators import Moderators
 from claims.errors import PermanentFailure, RetryLater
+from claims.vocab import Status
 from handlers.commands import build_router
 from handlers.context import Context
 from handlers.types import ChatKind, ChatRef, Entry, Heading, Incoming, Reply, Text
@@ -25,6 +27,7 @@ from tests.fakes.discord_api import DiscordEmulator
 ALICE, BOB = 3001, 3002  # Alice moderates the server; Bob does not
 GUILD, GENERAL, THREAD, MODS = 4000, 4001, 4002, 4009
 ALICE_DM = 4100
+MODERATORS = Moderators.parse(f"discord:{ALICE}")
 
 
 @dataclass
@@ -68,6 +71,7 @@ async def running(
     seen: list[Incoming] = []
 
     async def dispatch(incoming: Incoming) -> Reply:
+        incoming = MODERATORS.mark(incoming)
         seen.append(incoming)
         if slow is not None:
             await slow(incoming)
@@ -183,6 +187,28 @@ async def test_a_long_answer_is_paged_and_more_pages_come_with_a_button(bot: Bot
     assert bot.seen[-1].command == "estimates"
     assert bot.seen[-1].args == ("killed", "page", "2")
     assert second.text != first.text
+
+
+async def test_a_moderator_reviews_with_buttons(bot: Bot) -> None:
+    pending = [
+        make_claim(low=n, high=n, claimant=f"Desk {n}", status=Status.PENDING)
+        for n in (4321, 5432, 6543, 7654, 8765, 9876)
+    ]
+    await bot.storage.claims.add(pending)
+    refused = await bot.api.slash(GENERAL, BOB, "review")
+    [answer] = await bot.api.answers(refused)
+    assert answer.ephemeral
+    interaction = await bot.api.slash(GENERAL, ALICE, "review")
+    [review] = await bot.api.answers(interaction)
+    labels = [b["label"] for b in review.buttons()]
+    assert len(labels) == 16
+    assert labels[-1] == "More"
+    short = pending[0].short_id
+    pressed = await bot.api.press(review, f"Approve {short}", ALICE)
+    [approved] = await bot.api.answers(pressed)
+    assert f"Published: {short}" in approved.text
+    [stored] = await bot.storage.claims.get([pending[0].id])
+    assert stored.status is Status.PUBLISHED
 
 
 async def test_a_reply_longer_than_a_message_goes_out_as_several_within_the_limits(

@@ -13,7 +13,9 @@ import pytest
 
 from bot.adapters.telegram import TelegramAdapter
 from bot.config import Settings
+from bot.moderators import Moderators
 from claims.errors import ChatMoved, PermanentFailure, RetryLater
+from claims.vocab import Status
 from handlers.commands import build_router, history
 from handlers.context import Context
 from handlers.types import ChatKind, ChatRef, Image, Incoming, Reply, Text
@@ -23,6 +25,7 @@ from tests.conftest import CONFLICT
 from tests.fakes.telegram_api import TelegramEmulator
 
 ALICE, BOB = 1001, 1002
+MODERATORS = Moderators.parse(f"telegram:{ALICE}")  # Alice moderates; Bob does not
 GROUP = -100777
 
 
@@ -52,6 +55,7 @@ async def running(api: TelegramEmulator, storage: Storage, **overrides: Any) -> 
     seen: list[Incoming] = []
 
     async def dispatch(incoming: Incoming) -> Reply:
+        incoming = MODERATORS.mark(incoming)
         seen.append(incoming)
         return await router.dispatch(incoming, context)
 
@@ -180,6 +184,27 @@ async def test_a_more_button_pages_the_answer_and_the_press_is_answered(bot: Bot
     assert "Page" in second.text or "Russia · military" in second.text
     assert second.text != first.text
     await bot.api.wait_for(lambda: len(bot.api.answered) == 1)
+
+
+async def test_a_moderator_reviews_with_buttons(bot: Bot) -> None:
+    pending = make_claim(low=4321, high=4321, claimant="Kyiv Desk", status=Status.PENDING)
+    await bot.storage.claims.add([pending])
+    bot.api.private_chat(BOB)
+    await bot.api.send_text(BOB, "/review", user_id=BOB)
+    [refused] = await bot.api.wait_sent(1, chat_id=BOB)
+    assert "Only Tally's moderators" in refused.text
+    await bot.api.send_text(ALICE, "/review", user_id=ALICE)
+    [review] = await bot.api.wait_sent(1, chat_id=ALICE)
+    assert "4,321" in review.text
+    short = pending.short_id
+    assert [[b["text"] for b in row] for row in review.buttons] == [
+        [f"Approve {short}", f"Reject {short}", f"Side {short}"]
+    ]
+    await bot.api.press(review, f"Approve {short}", ALICE)
+    approved = (await bot.api.wait_sent(2, chat_id=ALICE))[-1]
+    assert f"Published: {short}" in approved.text
+    [stored] = await bot.storage.claims.get([pending.id])
+    assert stored.status is Status.PUBLISHED
 
 
 async def test_markup_in_a_document_is_shown_as_text(bot: Bot) -> None:
