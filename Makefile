@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.telegram
 	$(BIN)/python -m bench.discord
 	$(BIN)/python -m bench.fanout
+	$(BIN)/python -m bench.extract
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
