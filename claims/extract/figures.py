@@ -123,10 +123,9 @@ class Candidate:
         return None
 
 
-def _head(after: str) -> tuple[str, Party | None, bool] | None:
+def _head(after: str) -> tuple[str, Party | None] | None:
     """What follows a figure: the people noun and party it names, or None when it counts
-    something else ("two senior NATO military officials"). The bool says whether a casualty
-    word follows."""
+    something else ("two senior NATO military officials")."""
     party: Party | None = None
     people = ""
     unknown = 0
@@ -140,7 +139,7 @@ def _head(after: str) -> tuple[str, Party | None, bool] | None:
             people = word
             continue
         if any(p.match(word) for _, p in METRIC_CUES) or GENERIC_LOSS.match(word):
-            return people, party, True
+            return people, party
         if word in PARTY_WORDS and not people:
             party = PARTY_WORDS[word]
             continue
@@ -151,7 +150,7 @@ def _head(after: str) -> tuple[str, Party | None, bool] | None:
             break
     if unknown and not people:
         return None
-    return people, party, False
+    return people, party
 
 
 def _not_a_figure(text: str, q: Quantity, first_token: bool) -> bool:
@@ -205,7 +204,7 @@ def candidates(text: str) -> list[Candidate]:
         head = _head(text[q.end :])
         if head is None:
             continue
-        people, party, _ = head
+        people, party = head
         value = q.high if q.high is not None else q.low
         if value is not None and value < 10 and not people:
             continue

@@ -134,7 +134,7 @@ async def review(msg: Incoming, ctx: Context) -> Reply:
     return Reply(tuple(blocks), tuple(buttons))
 
 
-async def _pending(ctx: Context, word: str) -> Claim:
+async def _claim_by_id(ctx: Context, word: str) -> Claim:
     m = _ID.match(word.lower())
     if not m:
         raise UserError(f"'{clip(word)}' is not a claim id; /review shows them.")
@@ -152,7 +152,7 @@ async def _moderate(msg: Incoming, ctx: Context, status: Status) -> Reply:
         raise UserError(f"Which claim? e.g. /{msg.command} 4b6f918e (ids are shown by /review).")
     done: list[Block] = []
     for word in msg.args:
-        claim = await _pending(ctx, word)
+        claim = await _claim_by_id(ctx, word)
         if claim.status is not Status.PENDING:
             done.append(Text(f"{claim.short_id} was already {claim.status.value}."))
             continue
@@ -203,7 +203,7 @@ async def side(msg: Incoming, ctx: Context) -> Reply:
     _require_moderator(msg)
     if not msg.args:
         raise UserError("Which claim? e.g. /side 4b6f918e nato")
-    claim = await _pending(ctx, msg.args[0])
+    claim = await _claim_by_id(ctx, msg.args[0])
     if len(msg.args) == 1:
         buttons = tuple(Button(s.value, f"/side {claim.short_id} {s.value}") for s in ClaimantSide)
         return Reply(
