@@ -159,6 +159,28 @@ async def test_feed_entries_are_ingested_once_with_conditional_gets(desk: Desk) 
     assert await desk.storage.claims.pending_count() == 2
 
 
+async def test_an_atom_feed_is_polled_with_if_modified_since(desk: Desk) -> None:
+    site = desk.site
+    page = site.page("/news/1", ARTICLE.format(title="Losses mount", figure="5,300"))
+    atom = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Example Atom</title><id>urn:example</id><updated>2022-03-01T10:00:00Z</updated>"
+        f'<entry><title>Losses</title><id>urn:example:1</id><link href="{page}"/>'
+        "<updated>2022-03-01T10:00:00Z</updated></entry></feed>"
+    )
+    stamp = "Tue, 01 Mar 2022 10:00:00 GMT"
+    url = site.page("/atom", atom, "application/atom+xml", last_modified=stamp)
+    await desk.storage.feeds.add(url, FeedKind.ARTICLES, "42", desk.clock.now)
+    [first] = await desk.poller.poll_due()
+    assert first.ingested == 1
+    [claim] = await desk.storage.claims.pending(5)
+    assert claim.outlet == "Example Atom"
+    desk.clock.now += 601
+    [second] = await desk.poller.poll_due()
+    assert second.not_modified
+    assert site.hits("/atom")[-1]["If-Modified-Since"] == stamp
+
+
 async def test_a_failing_feed_backs_off_and_is_disabled_while_others_go_on(desk: Desk) -> None:
     site = desk.site
     broken = site.page("/broken.xml", "<rss><channel><item><title>oops", "application/rss+xml")

@@ -1,8 +1,9 @@
 """A web site on 127.0.0.1 for ingestion tests: pages, feeds, series, redirects and failures.
 
 Each path answers what the test set: a body with its content type, a status, a redirect, a
-slow answer or a body streamed without a length. A path with an ETag answers 304 to a request
-that presents it, as real servers do for conditional GETs. Every request is recorded.
+slow answer or a body streamed without a length. A path with an ETag or a Last-Modified date
+answers 304 to a request that presents it, as real servers do for conditional GETs. Every
+request is recorded.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class Route:
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
     etag: str = ""
+    last_modified: str = ""
     location: str = ""
     delay: float = 0.0
     stream: bool = False
@@ -63,7 +65,11 @@ class Site:
         if route.location:
             return web.Response(status=route.status, headers={"Location": route.location})
         headers = {"ETag": route.etag} if route.etag else {}
+        if route.last_modified:
+            headers["Last-Modified"] = route.last_modified
         if route.etag and request.headers.get("If-None-Match") == route.etag:
+            return web.Response(status=304, headers=headers)
+        if route.last_modified and request.headers.get("If-Modified-Since") == route.last_modified:
             return web.Response(status=304, headers=headers)
         if route.stream:
             response = web.StreamResponse(status=route.status, headers=headers)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from handlers.types import ChatKind, ChatRef, Incoming, UserRef
 from storage import Storage
 from tests.conftest import CONFLICT, Chat
 
+SERIES = Path(__file__).resolve().parents[1] / "data" / "general_staff_sample.json"
 MODERATOR = UserRef("7", "Mod", is_moderator=True)
 READER = UserRef("8", "Reader")
 TEXT = (
@@ -121,6 +123,25 @@ async def test_moderators_come_from_the_configuration(tmp_path: Path) -> None:
     assert not allowed.error
     assert refused.error
     assert discord.error
+
+
+async def test_a_new_general_staff_day_shows_its_change_in_the_digest(storage: Storage) -> None:
+    records = json.loads(SERIES.read_text())
+    fetcher = Fetcher(FetchPolicy())
+    ingestor = Ingestor(storage, fetcher)
+    router = build_router()
+    noon = datetime(2022, 5, 5, 12, tzinfo=UTC)
+    chat = Chat(router, Context(storage, CONFLICT, commands=tuple(router), clock=lambda: noon))
+    try:
+        await ingestor.general_staff_json(json.dumps(records[:-1]))
+        await say(chat, "/subscribe casualties daily 09:00")
+        await ingestor.general_staff_json(json.dumps(records))
+    finally:
+        await fetcher.close()
+    digest = await say(chat, "/digest")
+    last, before = records[-1], records[-2]
+    assert f"~{last['personnel']:,} General Staff of the Armed Forces of Ukraine" in digest
+    assert f"up from ~{before['personnel']:,} on {before['date']}" in digest
 
 
 def test_a_malformed_moderator_list_is_refused() -> None:
