@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -86,7 +87,7 @@ class Ingestor:
         *,
         auto_publish: bool = False,
         war_start: date = date(2022, 2, 24),
-        today: Any = date.today,
+        today: Callable[[], date] = date.today,
     ) -> None:
         self.storage = storage
         self.fetcher = fetcher
@@ -173,8 +174,7 @@ class Ingestor:
                 return parse_partial(text)
             except ValueError:
                 log.info("unreadable publication date %r; using today", text)
-        today: date = self._today()
-        return today, DatePrecision.DAY
+        return self._today(), DatePrecision.DAY
 
     async def general_staff(self, source: str) -> SeriesReport:
         """Import the General Staff's series from a file or an http(s) URL."""

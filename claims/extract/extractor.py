@@ -51,14 +51,13 @@ _MILITARY_WORDS = re.compile(
     r"|combat|battlefield|fighters|mercenaries|reservists|conscripts)\b"
 )
 _CIVILIAN_WORDS = re.compile(r"(?i)\b(?:civilians?|people|children|women|residents)\b")
-_PERSON_TITLE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Gen|General|Adm|Admiral|Col|Colonel|Maj|Lt|President|Director"
-    r"|Minister|Secretary|Chancellor|Prime)\b\.?"
+_TITLES = (
+    r"Mr|Mrs|Ms|Dr|Gen|General|Adm|Admiral|Col|Colonel|Maj|Lt|President|Director|Minister"
+    r"|Secretary|Chancellor|Prime"
 )
-_TITLED = re.compile(
-    r"\b(?:General|Gen\.|Mr\.?|Mrs\.?|Ms\.?|President|Director|Minister|Secretary|Adm\."
-    r"|Admiral|Col\.|Colonel|Chancellor)\s+(?:[A-Z][\w'’-]+\s+|[A-Z]\.?\s+)*[A-Z][\w'’-]+"
-)
+_PERSON_TITLE = re.compile(rf"\b(?:{_TITLES})\b\.?")
+# a titled name anywhere in a sentence: "General Mark A Milley", "Adm. James G. Stavridis"
+_TITLED = re.compile(rf"\b(?:{_TITLES})\b\.?\s+(?:[A-Z][\w'’-]+\s+|[A-Z]\.?\s+)*[A-Z][\w'’-]+")
 _AFGHAN = re.compile(r"(?i)\bafghan(?:istan)?\b")
 _CONDITIONAL = re.compile(r"(?i)^\W*(?:if|unless|should)\b")
 _DEATHS_ONLY = re.compile(r"(?i)\b(?:wounded|injured|injuries|casualt)")
@@ -68,6 +67,7 @@ _PARTY_SIDES = {
     Party.USA: ClaimantSide.USA,
     Party.USSR: ClaimantSide.RUSSIA,
 }
+_SIDE_PARTIES = {side: party for party, side in _PARTY_SIDES.items() if party is not Party.USSR}
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,8 +326,7 @@ def _claims_in(
             if recent:
                 party = recent[-1].party
         if party is None:
-            side_party = {v: k for k, v in _PARTY_SIDES.items() if k is not Party.USSR}
-            party = side_party.get(source.side) or (reading.top[0] if reading.top else None)
+            party = _SIDE_PARTIES.get(source.side) or (reading.top[0] if reading.top else None)
         if party is None:
             continue
         clause = text[max(0, candidate.start - 60) : candidate.end + 60]
