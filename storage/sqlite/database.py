@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -16,9 +16,10 @@ from typing import Any
 import aiosqlite
 
 from claims.errors import StorageError
+from storage.sql.base import SQLITE, Row
 from storage.sqlite.migrations import MIGRATIONS
 
-__all__ = ["SCHEMA_VERSION", "Database"]
+__all__ = ["SCHEMA_VERSION", "Database", "SqliteTx"]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_TIMEOUT_MS = 5000
@@ -60,8 +61,32 @@ async def _check_existing(path: Path, uri: str) -> None:
         )
 
 
+class SqliteTx:
+    """The shared connection inside ``BEGIN IMMEDIATE``."""
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self.conn = conn
+
+    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return list(await self.conn.execute_fetchall(sql, tuple(params)))
+
+    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        rows = await self.fetchall(sql, params)
+        return rows[0] if rows else None
+
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        async with self.conn.execute(sql, tuple(params)) as cur:
+            return cur.rowcount
+
+    async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            await self.conn.executemany(sql, rows)
+
+
 class Database:
     """One connection, its pragmas, and a lock so write transactions never interleave."""
+
+    dialect = SQLITE
 
     def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
         self.conn = conn
@@ -104,12 +129,12 @@ class Database:
                     raise
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+    async def transaction(self) -> AsyncIterator[SqliteTx]:
         """A write transaction: committed on success, rolled back on any error."""
         async with self._write:
             await self.conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self.conn
+                yield SqliteTx(self.conn)
             except BaseException:
                 await self.conn.rollback()
                 raise
@@ -133,17 +158,24 @@ class Database:
         version = int(await self.scalar("PRAGMA data_version"))
         return None if self.writing else (version, self._writes)
 
-    async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         # one trip to the connection's thread, not three (execute, fetch, close)
         return list(await self.conn.execute_fetchall(sql, tuple(params)))
 
-    async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | None:
+    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
         rows = await self.fetchall(sql, params)
         return rows[0] if rows else None
 
-    async def scalar(self, sql: str, params: Iterable[Any] = ()) -> Any:
+    async def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         row = await self.fetchone(sql, params)
         return None if row is None else row[0]
+
+    async def load(self, table: str, columns: Sequence[str], rows: Sequence[Row]) -> None:
+        marks = ", ".join("?" * len(columns))
+        async with self.transaction() as tx:
+            await tx.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
+            )
 
     async def close(self) -> None:
         await self.conn.close()

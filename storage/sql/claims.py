@@ -1,8 +1,7 @@
-"""The SQLite claim store: claims, their appearances, and the queries behind the commands."""
+"""The claim store: claims, their appearances, and the queries behind the commands."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -14,9 +13,9 @@ from claims.paging import Standing
 from claims.vocab import ClaimantSide, Metric, Party, Population, Status
 from storage.events import Signal
 from storage.protocols import AddResult, ClaimantCount, Source
-from storage.sqlite.cache import ReadCache
-from storage.sqlite.database import Database
-from storage.sqlite.rows import (
+from storage.sql.base import Dialect, SqlDatabase, Tx
+from storage.sql.cache import ReadCache
+from storage.sql.rows import (
     APPEARANCE_COLUMNS,
     CLAIM_COLUMNS,
     appearance_from_row,
@@ -25,9 +24,9 @@ from storage.sqlite.rows import (
     iso,
     standing_from_row,
 )
-from storage.sqlite.series import plan_links, relink
+from storage.sql.series import plan_links, relink
 
-__all__ = ["PUBLISHED_LIMIT", "SqliteClaimStore", "conflict_clause"]
+__all__ = ["PUBLISHED_LIMIT", "SqlClaimStore", "conflict_clause"]
 
 PUBLISHED_LIMIT = 20_000
 """Most publications one alert or digest reads; a bulk import beyond that is summarised."""
@@ -45,17 +44,31 @@ _INSERT_APPEARANCE = (
 )
 # The claim with its first appearance (earliest published), for every listing that shows one.
 _FIRST_APPEARANCE = "LEFT JOIN appearances a ON a.id = c.first_appearance"
-_SET_FIRST_APPEARANCE = (
-    "UPDATE claims SET first_appearance = (SELECT a.id FROM appearances a "
-    "WHERE a.claim_id = claims.id ORDER BY a.published IS NULL, a.published, a.id LIMIT 1) "
-    "WHERE id IN (SELECT value FROM json_each(?))"
-)
 _WITH_APPEARANCE = f"SELECT {CLAIM_COLUMNS}, {APPEARANCE_COLUMNS} FROM claims c {_FIRST_APPEARANCE}"
-# /estimates must read the small partial index of current figures, whatever the statistics say.
-_CURRENT = (
-    f"SELECT {CLAIM_COLUMNS}, {APPEARANCE_COLUMNS} FROM claims c INDEXED BY claims_current "
-    f"{_FIRST_APPEARANCE}"
-)
+
+
+def _set_first_appearance(dialect: Dialect) -> str:
+    return (
+        "UPDATE claims SET first_appearance = (SELECT a.id FROM appearances a "
+        "WHERE a.claim_id = claims.id ORDER BY a.published IS NULL, a.published, a.id LIMIT 1) "
+        f"WHERE {dialect.any_of('id')}"
+    )
+
+
+def _current(dialect: Dialect) -> str:
+    # /estimates must read the small partial index of current figures, whatever the statistics
+    return (
+        f"SELECT {CLAIM_COLUMNS}, {APPEARANCE_COLUMNS} FROM claims c "
+        f"{dialect.indexed_by('claims_current')} {_FIRST_APPEARANCE}"
+    )
+
+
+async def _record_publication(tx: Tx, claim_ids: Sequence[str], now: str) -> None:
+    await tx.executemany(
+        "INSERT INTO publications (claim_id, published_at) VALUES (?, ?) "
+        "ON CONFLICT (claim_id) DO NOTHING",
+        [(i, now) for i in claim_ids],
+    )
 
 
 def conflict_clause(conflict: Conflict) -> tuple[str, list[Any]]:
@@ -71,6 +84,10 @@ def conflict_clause(conflict: Conflict) -> tuple[str, list[Any]]:
     return sql, [*parties, start, start, start]
 
 
+def _escape_like(text: str) -> str:
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat()
 
@@ -78,9 +95,10 @@ def _now() -> str:
 StandingsKey = tuple[Metric, Conflict, Party | None, Population | None, date | None]
 
 
-class SqliteClaimStore:
-    def __init__(self, db: Database) -> None:
+class SqlClaimStore:
+    def __init__(self, db: SqlDatabase) -> None:
         self._db = db
+        self._dialect = db.dialect
         self._standings: ReadCache[StandingsKey, list[Standing]] = ReadCache(db, limit=256)
         self._claims: ReadCache[str, Claim] = ReadCache(db, limit=8192)
         self.published = Signal("claims published")
@@ -88,19 +106,26 @@ class SqliteClaimStore:
     async def add(self, claims: Sequence[Claim], document_id: int | None = None) -> AddResult:
         if not claims:
             return AddResult()
-        ids = json.dumps(sorted({c.id for c in claims}))
+        dialect = self._dialect
+        ids = dialect.values(sorted({c.id for c in claims}))
         now = _now()
-        async with self._db.transaction() as conn:
-            async with conn.execute(
-                "SELECT id FROM claims WHERE id IN (SELECT value FROM json_each(?))", (ids,)
-            ) as cur:
-                known = {row[0] for row in await cur.fetchall()}
-            async with conn.execute(
-                "SELECT claim_id, outlet, url FROM appearances "
-                "WHERE claim_id IN (SELECT value FROM json_each(?))",
-                (ids,),
-            ) as cur:
-                seen = {tuple(row) for row in await cur.fetchall()}
+        async with self._db.transaction() as tx:
+            if dialect.publication_lock and any(c.status is Status.PUBLISHED for c in claims):
+                await tx.execute(dialect.publication_lock)
+            known = {
+                row[0]
+                for row in await tx.fetchall(
+                    f"SELECT id FROM claims WHERE {dialect.any_of('id')}", (ids,)
+                )
+            }
+            seen = {
+                tuple(row)
+                for row in await tx.fetchall(
+                    "SELECT claim_id, outlet, url FROM appearances "
+                    f"WHERE {dialect.any_of('claim_id')}",
+                    (ids,),
+                )
+            }
             new: dict[str, Claim] = {}
             appeared: list[Claim] = []
             for claim in claims:
@@ -110,8 +135,8 @@ class SqliteClaimStore:
                 if claim.outlet and place not in seen:
                     seen.add(place)
                     appeared.append(claim)
-            links = await plan_links(conn, list(new.values()))
-            await conn.executemany(
+            links = await plan_links(tx, dialect, list(new.values()))
+            await tx.executemany(
                 _INSERT_CLAIM,
                 [
                     (
@@ -125,11 +150,11 @@ class SqliteClaimStore:
                     for c in new.values()
                 ],
             )
-            await conn.executemany(
+            await tx.executemany(
                 "UPDATE claims SET is_current = 0 WHERE id = ?", [(i,) for i in links.demote]
             )
-            await relink(conn, links.relink)
-            await conn.executemany(
+            await relink(tx, dialect, links.relink)
+            await tx.executemany(
                 _INSERT_APPEARANCE,
                 [
                     (
@@ -148,12 +173,10 @@ class SqliteClaimStore:
                 ],
             )
             if appeared:
-                gained_ids = json.dumps(sorted({c.id for c in appeared}))
-                await conn.execute(_SET_FIRST_APPEARANCE, (gained_ids,))
-            published = [(c.id, now) for c in new.values() if c.status is Status.PUBLISHED]
-            await conn.executemany(
-                "INSERT INTO publications (claim_id, published_at) VALUES (?, ?)", published
-            )
+                gained_ids = dialect.values(sorted({c.id for c in appeared}))
+                await tx.execute(_set_first_appearance(dialect), (gained_ids,))
+            published = [c.id for c in new.values() if c.status is Status.PUBLISHED]
+            await _record_publication(tx, published, now)
         if published:
             self.published.emit()
         gained = {c.id for c in appeared}
@@ -168,7 +191,8 @@ class SqliteClaimStore:
 
     async def pending(self, limit: int, offset: int = 0) -> list[Claim]:
         rows = await self._db.fetchall(
-            f"{_WITH_APPEARANCE} WHERE c.status = ? ORDER BY c.added_at, c.rowid LIMIT ? OFFSET ?",
+            f"{_WITH_APPEARANCE} WHERE c.status = ? "
+            f"ORDER BY c.added_at, c.{self._dialect.insert_order} LIMIT ? OFFSET ?",
             (Status.PENDING.value, limit, offset),
         )
         return [claim_from_row(tuple(r)) for r in rows]
@@ -184,29 +208,25 @@ class SqliteClaimStore:
         self, claim_id: str, status: Status | None, side: ClaimantSide | None = None
     ) -> Claim | None:
         publish = False
-        async with self._db.transaction() as conn:
-            async with conn.execute(
-                "SELECT status, series FROM claims WHERE id = ?", (claim_id,)
-            ) as cur:
-                row = await cur.fetchone()
+        dialect = self._dialect
+        async with self._db.transaction() as tx:
+            if dialect.publication_lock and status is not None:
+                await tx.execute(dialect.publication_lock)
+            row = await tx.fetchone("SELECT status, series FROM claims WHERE id = ?", (claim_id,))
             if row is None:
                 return None
             before, series = Status(row[0]), str(row[1])
             if side is not None:
-                await conn.execute(
+                await tx.execute(
                     "UPDATE claims SET claimant_side = ? WHERE id = ?", (side.value, claim_id)
                 )
             if status is not None and status is not before:
-                await conn.execute(
+                await tx.execute(
                     "UPDATE claims SET status = ? WHERE id = ?", (status.value, claim_id)
                 )
-                await relink(conn, {series})
+                await relink(tx, dialect, {series})
                 if status is Status.PUBLISHED:
-                    await conn.execute(
-                        "INSERT INTO publications (claim_id, published_at) VALUES (?, ?) "
-                        "ON CONFLICT (claim_id) DO NOTHING",
-                        (claim_id, _now()),
-                    )
+                    await _record_publication(tx, [claim_id], _now())
                     publish = True
         if publish:
             self.published.emit()
@@ -254,7 +274,7 @@ class SqliteClaimStore:
             clause, more = conflict_clause(conflict)
             where.append(clause)
             params.extend(more)
-        sql = f"{_CURRENT} WHERE {' AND '.join(where)}"
+        sql = f"{_current(self._dialect)} WHERE {' AND '.join(where)}"
         return [claim_from_row(r) for r in await self._db.fetchall(sql, params)]
 
     async def standings(
@@ -282,7 +302,8 @@ class SqliteClaimStore:
         inside, more = conflict_clause(conflict)
         rows = await self._db.fetchall(
             "SELECT c.id, c.party, c.population, c.low, c.high, c.effective_date, c.supersedes, "
-            f"({inside}) FROM claims c INDEXED BY claims_current WHERE {' AND '.join(where)}",
+            f"({inside}) FROM claims c {self._dialect.indexed_by('claims_current')} "
+            f"WHERE {' AND '.join(where)}",
             [*more, *params],
         )
         standings = [standing_from_row(r) for r in rows]
@@ -297,8 +318,8 @@ class SqliteClaimStore:
         missing = [i for i in ids if i not in found]
         if missing:
             rows = await self._db.fetchall(
-                f"{_WITH_APPEARANCE} WHERE c.id IN (SELECT value FROM json_each(?))",
-                (json.dumps(missing),),
+                f"{_WITH_APPEARANCE} WHERE {self._dialect.any_of('c.id')}",
+                (self._dialect.values(missing),),
             )
             for row in rows:
                 claim = found[row[0]] = claim_from_row(row)
@@ -343,8 +364,8 @@ class SqliteClaimStore:
         where = ["c.metric = ?", "c.status = ?"]
         params: list[Any] = [metric.value, Status.PUBLISHED.value]
         for word in words:
-            where.append("instr(lower(c.claimant), ?) > 0")
-            params.append(word.lower())
+            where.append("lower(c.claimant) LIKE ? ESCAPE '!'")
+            params.append(f"%{_escape_like(word.lower())}%")
         if conflict is not None:
             clause, more = conflict_clause(conflict)
             where.append(clause)

@@ -1,4 +1,4 @@
-"""The SQLite outbox: every outgoing message is a row before it is sent.
+"""The outbox: every outgoing message is a row before it is sent.
 
 A worker leases a due row (state ``sending``, ``due_at`` moved to the lease's end), sends it and
 marks it sent. A worker that dies leaves its row leased; when the lease runs out the row is due
@@ -8,17 +8,14 @@ messages arrive in order.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
 
 from storage.events import Signal
 from storage.protocols import OutboxRow, OutboxState, Outgoing
-from storage.sqlite.database import Database
+from storage.sql.base import Row, SqlDatabase
 
-__all__ = ["SqliteOutboxStore"]
+__all__ = ["SqlOutboxStore"]
 
 _COLUMNS = (
     "o.id, o.dedupe_key, o.target, o.platform, o.kind, o.body, o.subscription, o.state, "
@@ -27,7 +24,7 @@ _COLUMNS = (
 _WAITING = "o.state IN ('queued', 'sending')"
 
 
-def _row(r: sqlite3.Row | tuple[Any, ...]) -> OutboxRow:
+def _row(r: Row) -> OutboxRow:
     return OutboxRow(
         id=int(r[0]),
         dedupe_key=r[1],
@@ -45,9 +42,10 @@ def _row(r: sqlite3.Row | tuple[Any, ...]) -> OutboxRow:
     )
 
 
-class SqliteOutboxStore:
-    def __init__(self, db: Database) -> None:
+class SqlOutboxStore:
+    def __init__(self, db: SqlDatabase) -> None:
         self._db = db
+        self._dialect = db.dialect
         self.queued = Signal("messages queued")
 
     async def enqueue(
@@ -57,9 +55,13 @@ class SqliteOutboxStore:
         now: float,
         cursors: Mapping[int, tuple[int, datetime | None]] | None = None,
     ) -> int:
-        async with self._db.transaction() as conn:
-            before = conn.total_changes
-            await conn.executemany(
+        keys = list(dict.fromkeys(m.dedupe_key for m in messages))
+        async with self._db.transaction() as tx:
+            known = await tx.fetchone(
+                f"SELECT count(*) FROM outbox WHERE {self._dialect.any_of('dedupe_key')}",
+                (self._dialect.values(keys),),
+            )
+            await tx.executemany(
                 "INSERT INTO outbox (dedupe_key, target, platform, kind, body, subscription, "
                 "due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (dedupe_key) DO NOTHING",
@@ -68,12 +70,13 @@ class SqliteOutboxStore:
                     for m in messages
                 ],
             )
-            added = conn.total_changes - before
-            await conn.executemany(
-                "UPDATE subscriptions SET cursor = max(cursor, ?), "
+            # the keys already there were skipped (rows are never deleted while they wait)
+            added = len(keys) - int(known[0] if known else 0)
+            await tx.executemany(
+                "UPDATE subscriptions SET cursor = CASE WHEN cursor > ? THEN cursor ELSE ? END, "
                 "last_slot = coalesce(?, last_slot) WHERE id = ?",
                 [
-                    (cursor, slot.isoformat() if slot else None, sid)
+                    (cursor, cursor, slot.isoformat() if slot else None, sid)
                     for sid, (cursor, slot) in (cursors or {}).items()
                 ],
             )
@@ -85,10 +88,11 @@ class SqliteOutboxStore:
         if not platforms:
             return []
         marks = ", ".join("?" * len(platforms))
+        index = self._dialect.indexed_by
         rows = await self._db.fetchall(
-            f"SELECT {_COLUMNS} FROM outbox o INDEXED BY outbox_due "
+            f"SELECT {_COLUMNS} FROM outbox o {index('outbox_due')} "
             f"WHERE o.platform IN ({marks}) AND {_WAITING} AND o.due_at <= ? "
-            "AND NOT EXISTS (SELECT 1 FROM outbox p INDEXED BY outbox_target "
+            f"AND NOT EXISTS (SELECT 1 FROM outbox p {index('outbox_target')} "
             "WHERE p.target = o.target AND p.id < o.id AND p.state IN ('queued', 'sending')) "
             "ORDER BY o.due_at, o.id LIMIT ?",
             (*platforms, now, limit),
@@ -100,68 +104,66 @@ class SqliteOutboxStore:
     ) -> list[int]:
         if not row_ids:
             return []
-        async with (
-            self._db.transaction() as conn,
-            conn.execute(
+        # SKIP LOCKED: rows another worker is leasing right now are left to it, not waited for
+        skip = " FOR UPDATE SKIP LOCKED" if self._dialect.name == "postgresql" else ""
+        async with self._db.transaction() as tx:
+            rows = await tx.fetchall(
                 "UPDATE outbox SET state = 'sending', due_at = ?, lease_owner = ?, "
-                "attempts = attempts + 1 WHERE id IN (SELECT value FROM json_each(?)) "
-                "AND state IN ('queued', 'sending') AND due_at <= ? RETURNING id",
-                (until, owner, json.dumps(list(row_ids)), now),
-            ) as cur,
-        ):
-            return [int(r[0]) for r in await cur.fetchall()]
+                "attempts = attempts + 1 WHERE id IN (SELECT id FROM outbox "
+                f"WHERE {self._dialect.any_of('id', 'int')} "
+                f"AND state IN ('queued', 'sending') AND due_at <= ?{skip}) RETURNING id",
+                (until, owner, self._dialect.values(row_ids), now),
+            )
+        return [int(r[0]) for r in rows]
 
     async def sent(self, row_ids: Sequence[int], now: float) -> None:
         if not row_ids:
             return
-        async with self._db.transaction() as conn:
-            await conn.execute(
+        async with self._db.transaction() as tx:
+            await tx.execute(
                 "UPDATE outbox SET state = 'sent', sent_at = ?, error = '', lease_owner = NULL "
-                "WHERE id IN (SELECT value FROM json_each(?)) AND state != 'sent'",
-                (now, json.dumps(list(row_ids))),
+                f"WHERE {self._dialect.any_of('id', 'int')} AND state != 'sent'",
+                (now, self._dialect.values(row_ids)),
             )
 
     async def retry(self, row_id: int, due_at: float, error: str) -> None:
-        async with self._db.transaction() as conn:
-            await conn.execute(
+        async with self._db.transaction() as tx:
+            await tx.execute(
                 "UPDATE outbox SET state = 'queued', due_at = ?, error = ?, lease_owner = NULL "
                 "WHERE id = ? AND state != 'sent'",
                 (due_at, error, row_id),
             )
 
     async def fail(self, row_id: int, error: str) -> None:
-        async with self._db.transaction() as conn:
-            await conn.execute(
+        async with self._db.transaction() as tx:
+            await tx.execute(
                 "UPDATE outbox SET state = 'failed', error = ?, lease_owner = NULL "
                 "WHERE id = ? AND state != 'sent'",
                 (error, row_id),
             )
 
     async def fail_target(self, target: str, error: str) -> int:
-        async with self._db.transaction() as conn:
-            cur = await conn.execute(
+        async with self._db.transaction() as tx:
+            return await tx.execute(
                 "UPDATE outbox SET state = 'failed', error = ? "
                 "WHERE target = ? AND state = 'queued'",
                 (error, target),
             )
-            return cur.rowcount
 
     async def retarget(self, old: str, new: str) -> int:
-        async with self._db.transaction() as conn:
-            cur = await conn.execute(
+        async with self._db.transaction() as tx:
+            return await tx.execute(
                 "UPDATE outbox SET target = ? WHERE target = ? AND state IN ('queued', 'sending')",
                 (new, old),
             )
-            return cur.rowcount
 
     async def prune(self, sent_before: float) -> int:
-        async with self._db.transaction() as conn:
-            cur = await conn.execute(
+        async with self._db.transaction() as tx:
+            return await tx.execute(
                 "DELETE FROM outbox WHERE state IN ('sent', 'failed') "
                 "AND coalesce(sent_at, created_at) < ?",
                 (sent_before,),
             )
-            return cur.rowcount
 
     async def counts(self) -> dict[OutboxState, int]:
         rows = await self._db.fetchall("SELECT state, count(*) FROM outbox GROUP BY state")

@@ -7,36 +7,40 @@ statement. Only published claims take part.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-import aiosqlite
-
 from claims.compare import order_key
 from claims.model import Claim
 from claims.vocab import Status
+from storage.sql.base import Dialect, Tx
 
 __all__ = ["Links", "plan_links", "relink"]
 
-_RELINK = """
+
+def _relink_sql(dialect: Dialect) -> str:
+    return f"""
 WITH ordered AS (
     SELECT id,
            LAG(id) OVER (PARTITION BY series ORDER BY effective_date, id) AS prev,
-           ROW_NUMBER() OVER (PARTITION BY series ORDER BY effective_date DESC, id DESC) AS rn
+           CASE WHEN ROW_NUMBER() OVER (PARTITION BY series ORDER BY effective_date DESC, id DESC)
+                = 1 THEN 1 ELSE 0 END AS head
     FROM claims
-    WHERE series IN (SELECT value FROM json_each(?)) AND status = 'published'
+    WHERE {dialect.any_of("series")} AND status = 'published'
 )
-UPDATE claims SET supersedes = ordered.prev, is_current = (ordered.rn = 1)
+UPDATE claims SET supersedes = ordered.prev, is_current = ordered.head
 FROM ordered
 WHERE claims.id = ordered.id
-  AND (claims.supersedes IS NOT ordered.prev OR claims.is_current != (ordered.rn = 1))
+  AND (claims.supersedes IS DISTINCT FROM ordered.prev OR claims.is_current != ordered.head)
 """
-_UNLINK_UNPUBLISHED = """
+
+
+def _unlink_sql(dialect: Dialect) -> str:
+    return f"""
 UPDATE claims SET is_current = 0, supersedes = NULL
-WHERE series IN (SELECT value FROM json_each(?)) AND status != 'published'
+WHERE {dialect.any_of("series")} AND status != 'published'
   AND (is_current = 1 OR supersedes IS NOT NULL)
 """
 
@@ -51,17 +55,16 @@ class Links:
     relink: set[str] = field(default_factory=set)
 
 
-async def _heads(conn: aiosqlite.Connection, series: Iterable[str]) -> dict[str, tuple[date, str]]:
-    sql = (
+async def _heads(tx: Tx, dialect: Dialect, series: Iterable[str]) -> dict[str, tuple[date, str]]:
+    rows = await tx.fetchall(
         "SELECT series, effective_date, id FROM claims "
-        "WHERE is_current = 1 AND series IN (SELECT value FROM json_each(?))"
+        f"WHERE is_current = 1 AND {dialect.any_of('series')}",
+        (dialect.values(series),),
     )
-    async with conn.execute(sql, (json.dumps(list(series)),)) as cur:
-        rows = await cur.fetchall()
     return {s: (date.fromisoformat(d) if d else date.min, i) for s, d, i in rows}
 
 
-async def plan_links(conn: aiosqlite.Connection, new: Sequence[Claim]) -> Links:
+async def plan_links(tx: Tx, dialect: Dialect, new: Sequence[Claim]) -> Links:
     """Work out the links of new claims, appending to each series where the order allows."""
     links = Links()
     by_series: dict[str, list[Claim]] = defaultdict(list)
@@ -70,7 +73,7 @@ async def plan_links(conn: aiosqlite.Connection, new: Sequence[Claim]) -> Links:
             by_series[claim.series].append(claim)
     if not by_series:
         return links
-    heads = await _heads(conn, by_series)
+    heads = await _heads(tx, dialect, by_series)
     for series, members in by_series.items():
         members.sort(key=order_key)
         head = heads.get(series)
@@ -87,10 +90,10 @@ async def plan_links(conn: aiosqlite.Connection, new: Sequence[Claim]) -> Links:
     return links
 
 
-async def relink(conn: aiosqlite.Connection, series: Iterable[str]) -> None:
+async def relink(tx: Tx, dialect: Dialect, series: Iterable[str]) -> None:
     """Recompute current flags and supersedes links of whole series."""
-    names = json.dumps(sorted(set(series)))
-    if names == "[]":
+    names = sorted(set(series))
+    if not names:
         return
-    await conn.execute(_RELINK, (names,))
-    await conn.execute(_UNLINK_UNPUBLISHED, (names,))
+    await tx.execute(_relink_sql(dialect), (dialect.values(names),))
+    await tx.execute(_unlink_sql(dialect), (dialect.values(names),))

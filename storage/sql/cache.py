@@ -11,17 +11,16 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Generic, TypeVar
 
-from storage.sqlite.database import Database
+from storage.sql.base import SqlDatabase, Token
 
 __all__ = ["ReadCache"]
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
-Token = tuple[int, int] | None
 
 
 class ReadCache(Generic[K, V]):
-    def __init__(self, db: Database, limit: int) -> None:
+    def __init__(self, db: SqlDatabase, limit: int) -> None:
         self._db = db
         self._limit = limit
         self._state: Token = None

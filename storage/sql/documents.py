@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from claims.model import Document
-from storage.sqlite.database import Database
-from storage.sqlite.rows import iso
+from storage.sql.base import SqlDatabase
+from storage.sql.rows import iso
 
-__all__ = ["SqliteDocumentStore"]
+__all__ = ["SqlDocumentStore"]
 
 
-class SqliteDocumentStore:
-    def __init__(self, db: Database) -> None:
+class SqlDocumentStore:
+    def __init__(self, db: SqlDatabase) -> None:
         self._db = db
 
     async def add(self, document: Document) -> tuple[int, bool]:
@@ -22,10 +22,10 @@ class SqliteDocumentStore:
         )
         if known is not None:
             return int(known[0]), False
-        async with self._db.transaction() as conn:
-            cur = await conn.execute(
+        async with self._db.transaction() as tx:
+            row = await tx.fetchone(
                 "INSERT INTO documents (url, text_hash, outlet, title, published, added_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                 (
                     document.url or None,
                     document.text_hash,
@@ -35,7 +35,8 @@ class SqliteDocumentStore:
                     datetime.now(UTC).isoformat(),
                 ),
             )
-            return int(cur.lastrowid or 0), True
+        assert row is not None
+        return int(row[0]), True
 
     async def count(self) -> int:
         return int(await self._db.scalar("SELECT count(*) FROM documents"))

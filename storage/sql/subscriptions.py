@@ -1,20 +1,18 @@
-"""The SQLite subscription store: chats' standing orders and their per-chat settings."""
+"""The subscription store: chats' standing orders and their per-chat settings."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
 
 from claims.filters import ClaimFilter
 from claims.schedule import Schedule
 from storage.events import Signal
 from storage.protocols import Subscription, SubscriptionState
-from storage.sqlite.database import Database
+from storage.sql.base import Row, SqlDatabase
 
-__all__ = ["INSTANT", "SqliteSubscriptionStore"]
+__all__ = ["INSTANT", "SqlSubscriptionStore"]
 
 INSTANT = "instant"
 _COLUMNS = "id, chat, filter, schedule, cursor, last_slot, state, pause_reason, created_by"
@@ -24,7 +22,7 @@ def _filter_text(f: ClaimFilter) -> str:
     return json.dumps(f.to_record(), sort_keys=True, separators=(",", ":"))
 
 
-def subscription_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Subscription:
+def subscription_from_row(row: Row) -> Subscription:
     sid, chat, filter_text, schedule, cursor, last_slot, state, reason, created_by = row
     return Subscription(
         id=int(sid),
@@ -39,9 +37,10 @@ def subscription_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Subscription:
     )
 
 
-class SqliteSubscriptionStore:
-    def __init__(self, db: Database) -> None:
+class SqlSubscriptionStore:
+    def __init__(self, db: SqlDatabase) -> None:
         self._db = db
+        self._dialect = db.dialect
         self.changed = Signal("subscriptions changed")
 
     async def add(
@@ -54,8 +53,8 @@ class SqliteSubscriptionStore:
         last_slot: datetime | None = None,
     ) -> tuple[Subscription, bool]:
         key = (chat, _filter_text(filter), INSTANT if schedule is None else str(schedule))
-        async with self._db.transaction() as conn:
-            async with conn.execute(
+        async with self._db.transaction() as tx:
+            new = await tx.execute(
                 "INSERT INTO subscriptions (chat, filter, schedule, cursor, last_slot, "
                 "created_by, created_at) SELECT ?, ?, ?, coalesce(max(seq), 0), ?, ?, ? "
                 "FROM publications WHERE true ON CONFLICT (chat, filter, schedule) DO NOTHING",
@@ -65,18 +64,16 @@ class SqliteSubscriptionStore:
                     created_by,
                     datetime.now(UTC).isoformat(),
                 ),
-            ) as cur:
-                new = cur.rowcount > 0
-            async with conn.execute(
+            )
+            row = await tx.fetchone(
                 f"SELECT {_COLUMNS} FROM subscriptions "
                 "WHERE chat = ? AND filter = ? AND schedule = ?",
                 key,
-            ) as cur:
-                row = await cur.fetchone()
+            )
         assert row is not None
         if new:
             self.changed.emit()
-        return subscription_from_row(row), new
+        return subscription_from_row(row), new > 0
 
     async def get(self, subscription_id: int) -> Subscription | None:
         row = await self._db.fetchone(
@@ -96,65 +93,61 @@ class SqliteSubscriptionStore:
         return [subscription_from_row(r) for r in rows]
 
     async def remove(self, chat: str, ids: Sequence[int] | None = None) -> int:
-        async with self._db.transaction() as conn:
+        async with self._db.transaction() as tx:
             if ids is None:
-                cur = await conn.execute("DELETE FROM subscriptions WHERE chat = ?", (chat,))
+                removed = await tx.execute("DELETE FROM subscriptions WHERE chat = ?", (chat,))
             else:
-                cur = await conn.execute(
+                removed = await tx.execute(
                     "DELETE FROM subscriptions WHERE chat = ? "
-                    "AND id IN (SELECT value FROM json_each(?))",
-                    (chat, json.dumps(list(ids))),
+                    f"AND {self._dialect.any_of('id', 'int')}",
+                    (chat, self._dialect.values(ids)),
                 )
-            removed = cur.rowcount
         if removed:
             self.changed.emit()
         return removed
 
     async def pause(self, ids: Sequence[int], reason: str) -> None:
-        async with self._db.transaction() as conn:
-            await conn.execute(
+        async with self._db.transaction() as tx:
+            await tx.execute(
                 "UPDATE subscriptions SET state = 'paused', pause_reason = ? "
-                "WHERE id IN (SELECT value FROM json_each(?))",
-                (reason, json.dumps(list(ids))),
+                f"WHERE {self._dialect.any_of('id', 'int')}",
+                (reason, self._dialect.values(ids)),
             )
         self.changed.emit()
 
     async def pause_chat(self, chat: str, reason: str) -> int:
-        async with self._db.transaction() as conn:
-            cur = await conn.execute(
+        async with self._db.transaction() as tx:
+            paused = await tx.execute(
                 "UPDATE subscriptions SET state = 'paused', pause_reason = ? "
                 "WHERE chat = ? AND state = 'active'",
                 (reason, chat),
             )
-            paused = cur.rowcount
         if paused:
             self.changed.emit()
         return paused
 
     async def resume(self, chat: str, subscription_id: int, cursor: int | None) -> bool:
-        async with self._db.transaction() as conn:
-            cur = await conn.execute(
+        async with self._db.transaction() as tx:
+            resumed = await tx.execute(
                 "UPDATE subscriptions SET state = 'active', pause_reason = '', "
                 "cursor = coalesce(?, cursor) WHERE id = ? AND chat = ? AND state = 'paused'",
                 (cursor, subscription_id, chat),
             )
-            resumed = cur.rowcount > 0
         if resumed:
             self.changed.emit()
-        return resumed
+        return resumed > 0
 
     async def move_chat(self, old: str, new: str) -> int:
-        async with self._db.transaction() as conn:
+        async with self._db.transaction() as tx:
             # an identical subscription may already exist at the new address: keep that one
-            await conn.execute(
+            await tx.execute(
                 "DELETE FROM subscriptions WHERE chat = ? AND EXISTS (SELECT 1 FROM "
                 "subscriptions n WHERE n.chat = ? AND n.filter = subscriptions.filter "
                 "AND n.schedule = subscriptions.schedule)",
                 (old, new),
             )
-            cur = await conn.execute("UPDATE subscriptions SET chat = ? WHERE chat = ?", (new, old))
-            moved = cur.rowcount
-            await conn.execute(
+            moved = await tx.execute("UPDATE subscriptions SET chat = ? WHERE chat = ?", (new, old))
+            await tx.execute(
                 "INSERT INTO chat_settings (chat, timezone) SELECT ?, timezone FROM chat_settings "
                 "WHERE chat = ? ON CONFLICT (chat) DO NOTHING",
                 (new, old),
@@ -168,8 +161,8 @@ class SqliteSubscriptionStore:
         return None if value is None else str(value)
 
     async def set_timezone(self, chat: str, zone: str) -> None:
-        async with self._db.transaction() as conn:
-            await conn.execute(
+        async with self._db.transaction() as tx:
+            await tx.execute(
                 "INSERT INTO chat_settings (chat, timezone) VALUES (?, ?) "
                 "ON CONFLICT (chat) DO UPDATE SET timezone = excluded.timezone",
                 (chat, zone),

@@ -1,8 +1,7 @@
-"""Converting between Claim values and SQLite rows (dates as ISO text, vocabularies as strings)."""
+"""Claim values to and from database rows (dates as ISO text, vocabularies as strings)."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from typing import Any
 
@@ -19,6 +18,7 @@ from claims.vocab import (
     Qualifier,
     Status,
 )
+from storage.sql.base import Row
 
 __all__ = [
     "APPEARANCE_COLUMNS",
@@ -93,13 +93,13 @@ def claim_values(claim: Claim) -> tuple[Any, ...]:
     )
 
 
-def appearance_from_row(row: sqlite3.Row | tuple[Any, ...], start: int = 0) -> Appearance:
+def appearance_from_row(row: Row, start: int = 0) -> Appearance:
     outlet, url, title, published, quote, span_start, span_end = row[start : start + 7]
     span = None if span_start is None else (int(span_start), int(span_end))
     return Appearance(outlet or "", url or "", title or "", _day(published), quote or "", span)
 
 
-def standing_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Standing:
+def standing_from_row(row: Row) -> Standing:
     """A Standing from id, party, population, low, high, effective_date, supersedes, inside."""
     return Standing(
         id=row[0],
@@ -113,7 +113,7 @@ def standing_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Standing:
     )
 
 
-def claim_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Claim:
+def claim_from_row(row: Row) -> Claim:
     """A claim from CLAIM_COLUMNS, followed by APPEARANCE_COLUMNS when the query joined them."""
     as_of, precision = _as_of(row[12])
     seen = (

@@ -1,0 +1,25 @@
+"""The stores of one SQL database, together: what ``open_storage`` hands back for either backend."""
+
+from __future__ import annotations
+
+from storage.sql.base import SqlDatabase
+from storage.sql.claims import SqlClaimStore
+from storage.sql.documents import SqlDocumentStore
+from storage.sql.feeds import SqlFeedStore
+from storage.sql.outbox import SqlOutboxStore
+from storage.sql.subscriptions import SqlSubscriptionStore
+
+__all__ = ["SqlStorage"]
+
+
+class SqlStorage:
+    def __init__(self, db: SqlDatabase) -> None:
+        self.db = db
+        self.claims = SqlClaimStore(db)
+        self.documents = SqlDocumentStore(db)
+        self.subscriptions = SqlSubscriptionStore(db)
+        self.outbox = SqlOutboxStore(db)
+        self.feeds = SqlFeedStore(db)
+
+    async def close(self) -> None:
+        await self.db.close()
