@@ -1,9 +1,10 @@
-"""In-process signals a store raises after a commit: claims published, subscriptions changed,
-messages queued.
+"""Signals a store raises after a commit: claims published, subscriptions changed, messages
+queued.
 
 A listener is a plain callable, called on the event loop right after the commit; it must not
-block (a planner or a worker sets an event and returns). Processes that share a database also
-poll (SQLite) or listen for notifications (PostgreSQL), so nothing depends on a signal arriving.
+block (a planner or a worker sets an event and returns). On PostgreSQL a signal is also relayed
+to every other process sharing the database (NOTIFY), where it arrives through ``receive``.
+Processes also poll, so nothing depends on a signal arriving.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ class Signal:
     def __init__(self, name: str) -> None:
         self.name = name
         self._listeners: list[Callable[[], None]] = []
+        self.relay: Callable[[], None] | None = None
+        """Tells the other processes, when the backend can."""
 
     def connect(self, listener: Callable[[], None]) -> None:
         self._listeners.append(listener)
@@ -29,6 +32,13 @@ class Signal:
             self._listeners.remove(listener)
 
     def emit(self) -> None:
+        """Raised by this process: its listeners, then the other processes."""
+        self.receive()
+        if self.relay is not None:
+            self.relay()
+
+    def receive(self) -> None:
+        """Raised here or by another process: call this process's listeners."""
         for listener in list(self._listeners):
             try:
                 listener()

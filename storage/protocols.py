@@ -28,6 +28,7 @@ __all__ = [
     "Feed",
     "FeedKind",
     "FeedStore",
+    "Leadership",
     "OutboxRow",
     "OutboxState",
     "OutboxStore",
@@ -393,6 +394,20 @@ class FeedStore(Protocol):
     async def seen(self, feed_id: int, keys: Sequence[str], now: float) -> None: ...
 
 
+class Leadership(Protocol):
+    """A lock at most one process holds at a time, released when its holder dies."""
+
+    async def acquire(self) -> bool:
+        """Take the lock if it is free (never waits); True while this process holds it."""
+        ...
+
+    async def holding(self) -> bool:
+        """Whether the lock is still ours; False once the hold on it was lost."""
+        ...
+
+    async def release(self) -> None: ...
+
+
 class Storage(Protocol):
     @property
     def claims(self) -> ClaimStore: ...
@@ -408,5 +423,9 @@ class Storage(Protocol):
 
     @property
     def feeds(self) -> FeedStore: ...
+
+    def leadership(self, name: str) -> Leadership:
+        """The lock that elects the one process doing ``name`` (planning, polling feeds)."""
+        ...
 
     async def close(self) -> None: ...

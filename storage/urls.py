@@ -1,4 +1,4 @@
-"""Choosing a backend from a database URL (``sqlite:///tally.db``)."""
+"""Choosing a backend from a database URL (``sqlite:///tally.db``, ``postgresql://…``)."""
 
 from __future__ import annotations
 
@@ -23,5 +23,12 @@ async def open_storage(url: str) -> Storage:
         from storage.sqlite import open_sqlite
 
         return await open_sqlite(sqlite_path(url))
+    if url.startswith(("postgresql:", "postgres:")):
+        from storage.postgres import open_postgres
+
+        return await open_postgres(url)
     scheme = url.split(":", 1)[0]
-    raise StorageError(f"DATABASE_URL scheme {scheme!r} is not supported; use sqlite:///PATH")
+    raise StorageError(
+        f"DATABASE_URL scheme {scheme!r} is not supported; use sqlite:///PATH or "
+        "postgresql://USER@HOST/DATABASE"
+    )

@@ -1,8 +1,9 @@
-"""Shared fixtures: a real SQLite file per test, the seed claims, and a chat to push commands to."""
+"""Shared fixtures: a real SQLite file and a PostgreSQL schema per test, the seed claims, and a
+chat to push commands to."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,17 +20,21 @@ from handlers.router import Router
 from handlers.types import ChatKind, ChatRef, Incoming, Reply, UserRef
 from storage import Storage, open_storage
 from storage.seed import load_seed
+from tests.postgres import postgres_schema
 
 CONFLICT = Conflict((Party.RUSSIA, Party.UKRAINE), date(2022, 2, 24), "test war")
 PRIVATE = ChatRef("test", "1", ChatKind.PRIVATE)
 USER = UserRef("42", "Tester")
 
 
-@pytest.fixture(params=["sqlite"])
-def storage_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def storage_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, empty database of each backend; every backend must pass the same tests."""
-    assert request.param == "sqlite"
-    return f"sqlite:///{tmp_path / 'tally.db'}"
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'tally.db'}"
+    else:
+        with postgres_schema() as url:
+            yield url
 
 
 @pytest.fixture

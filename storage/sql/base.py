@@ -14,6 +14,8 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from storage.protocols import Leadership
+
 __all__ = ["POSTGRES", "SQLITE", "Dialect", "Row", "SqlDatabase", "Token", "Tx"]
 
 Row = Sequence[Any]
@@ -56,6 +58,8 @@ class SqlDatabase(Protocol):
     async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None: ...
 
     async def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
+
+    def leadership(self, name: str) -> Leadership: ...
 
     async def load(self, table: str, columns: Sequence[str], rows: Sequence[Row]) -> None:
         """Insert rows as they are, ids included, as fast as the database allows (db copy)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storage.protocols import Leadership
 from storage.sql.base import SqlDatabase
 from storage.sql.claims import SqlClaimStore
 from storage.sql.documents import SqlDocumentStore
@@ -20,6 +21,9 @@ class SqlStorage:
         self.subscriptions = SqlSubscriptionStore(db)
         self.outbox = SqlOutboxStore(db)
         self.feeds = SqlFeedStore(db)
+
+    def leadership(self, name: str) -> Leadership:
+        return self.db.leadership(name)
 
     async def close(self) -> None:
         await self.db.close()

@@ -17,6 +17,7 @@ import aiosqlite
 
 from claims.errors import StorageError
 from storage.sql.base import SQLITE, Row
+from storage.sqlite.leadership import FileLeadership
 from storage.sqlite.migrations import MIGRATIONS
 
 __all__ = ["SCHEMA_VERSION", "Database", "SqliteTx"]
@@ -169,6 +170,9 @@ class Database:
     async def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         row = await self.fetchone(sql, params)
         return None if row is None else row[0]
+
+    def leadership(self, name: str) -> FileLeadership:
+        return FileLeadership(self.path.with_name(f"{self.path.name}.{name}.lock"))
 
     async def load(self, table: str, columns: Sequence[str], rows: Sequence[Row]) -> None:
         marks = ", ".join("?" * len(columns))

@@ -92,10 +92,17 @@ async def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
         await db.close()
 
 
-@pytest.mark.parametrize("url", ["postgres://x", "sqlite:///", "mysql://db", "tally.db"])
+@pytest.mark.parametrize("url", ["sqlite:///", "mysql://db", "tally.db"])
 async def test_unsupported_database_urls_are_named(url: str) -> None:
     with pytest.raises(StorageError, match="DATABASE_URL"):
         await open_storage(url)
+
+
+async def test_an_unreachable_postgresql_is_named_without_its_password() -> None:
+    with pytest.raises(StorageError, match="DATABASE_URL") as caught:
+        await open_storage("postgresql://tally:s3cret@127.0.0.1:1/tally")
+    assert "s3cret" not in str(caught.value)
+    assert "127.0.0.1:1" in str(caught.value)
 
 
 async def test_a_version_1_database_is_upgraded_with_its_claims_intact(tmp_path: Path) -> None:

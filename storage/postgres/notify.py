@@ -1,0 +1,102 @@
+"""Signals between processes: each store signal raised here is a NOTIFY, and each NOTIFY from
+another process raises the signal here (LISTEN on a connection of its own).
+
+Notifications are a shortcut, not the truth: a process that misses one (its listening
+connection dropped) still finds the change at its next poll, and after reconnecting it raises
+every signal once, in case something happened meanwhile.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from collections.abc import Coroutine, Mapping
+from typing import Any
+
+import asyncpg
+
+from storage.events import Signal
+
+__all__ = ["CHANNEL", "Notifier"]
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "tally"
+RECONNECT_CAP = 30.0
+
+
+class Notifier:
+    def __init__(self, url: str, pool: asyncpg.Pool, signals: Mapping[str, Signal]) -> None:
+        self._url = url
+        self._pool = pool
+        self._signals = dict(signals)
+        self._origin = uuid.uuid4().hex[:12]
+        self._schema = ""
+        self._conn: asyncpg.Connection | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._closing = False
+
+    async def start(self) -> None:
+        await self._listen()
+        for name, signal in self._signals.items():
+            signal.relay = lambda name=name: self._spawn(self._notify(name))
+
+    async def _listen(self) -> None:
+        conn = await asyncpg.connect(self._url)
+        self._schema = str(await conn.fetchval("SELECT current_schema()"))
+        await conn.add_listener(CHANNEL, self._on_notification)
+        conn.add_termination_listener(self._on_lost)
+        self._conn = conn
+
+    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _notify(self, name: str) -> None:
+        try:
+            await self._pool.execute(
+                "SELECT pg_notify($1, $2)", CHANNEL, f"{self._schema}:{name}:{self._origin}"
+            )
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            log.warning("postgresql: could not notify %s: %s", name, exc)
+
+    def _on_notification(self, _conn: object, _pid: int, _channel: str, payload: str) -> None:
+        schema, _, rest = payload.partition(":")
+        name, _, origin = rest.partition(":")
+        if schema != self._schema or origin == self._origin:
+            return
+        signal = self._signals.get(name)
+        if signal is not None:
+            signal.receive()
+
+    def _on_lost(self, _conn: object) -> None:
+        if not self._closing:
+            log.warning("postgresql: the notification connection closed; reconnecting")
+            self._spawn(self._reconnect())
+
+    async def _reconnect(self) -> None:
+        delay = 1.0
+        while not self._closing:
+            await asyncio.sleep(delay)
+            try:
+                await self._listen()
+            except (OSError, asyncpg.PostgresError) as exc:
+                log.warning("postgresql: reconnecting for notifications failed: %s", exc)
+                delay = min(delay * 2, RECONNECT_CAP)
+                continue
+            for signal in self._signals.values():
+                signal.receive()  # whatever happened while we were not listening
+            return
+
+    async def close(self) -> None:
+        self._closing = True
+        for signal in self._signals.values():
+            signal.relay = None
+        for task in list(self._tasks):
+            task.cancel()
+        with contextlib.suppress(Exception):
+            if self._conn is not None:
+                await self._conn.close()
