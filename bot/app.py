@@ -1,8 +1,9 @@
 """The composition root: builds storage, router and context, and runs the adapters.
 
-Every adapter, the delivery planner, the digest scheduler and the outbox worker run in one
-``asyncio.TaskGroup``; no library's own run loop takes over. An adapter whose ``run`` returns
-(the console, when the user quits) ends the whole bot.
+Every adapter, the outbox worker and the leader (which runs the delivery planner, the digest
+scheduler and the feed poller while this process leads) run in one ``asyncio.TaskGroup``; no
+library's own run loop takes over. The process's roles (bot/roles.py) choose which of them run.
+An adapter whose ``run`` returns (the console, when the user quits) ends the whole bot.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
@@ -19,8 +20,10 @@ from bot.config import Settings
 from bot.feeds import FeedPoller
 from bot.fetch import Fetcher, FetchPolicy
 from bot.ingest import Ingestor
+from bot.leader import Leader
 from bot.outbox import OutboxWorker, WorkerConfig, outgoing
 from bot.planner import DeliveryPlanner, PlannerConfig
+from bot.roles import Role
 from bot.scheduler import DigestScheduler
 from handlers.commands import build_router
 from handlers.context import Context
@@ -98,6 +101,14 @@ class App:
         self.scheduler = DigestScheduler(
             storage, self.planner, misfire_grace=settings.digest_misfire_grace
         )
+        self.leader = Leader(storage.leadership("scheduler"), self._lead)
+
+    async def _lead(self) -> None:
+        """The leader's work: alerts, digests and feeds, until cancelled."""
+        async with asyncio.TaskGroup() as group:
+            group.create_task(self.planner.run(), name="planner")
+            group.create_task(self.scheduler.run(), name="scheduler")
+            group.create_task(self.feeds.run(), name="feeds")
 
     async def dispatch(self, incoming: Incoming) -> Reply:
         return await self.router.dispatch(self.moderators.mark(incoming), self.context)
@@ -153,14 +164,29 @@ async def open_app(
         await storage.close()
 
 
+_ANSWERS = {"telegram": Role.WEB, "discord": Role.GATEWAY}
+"""The role that answers each platform; without it, a process's adapter only sends."""
+
+
 class _Finished(Exception):
     """An adapter's run returned: time for every other task to stop."""
 
 
-async def serve(app: App, adapters: Sequence[Adapter], *, deliver: bool = True) -> None:
-    """Run the adapters and, with ``deliver``, the planner, the scheduler and the outbox."""
+async def serve(
+    app: App,
+    adapters: Sequence[Adapter],
+    *,
+    roles: Collection[Role] = frozenset(Role),
+) -> None:
+    """Run what the roles ask for: the adapters that answer (Telegram for ``web``, Discord for
+    ``gateway``, the console always), the outbox (``worker``, sending through every adapter
+    given) and the leader's planning and polling (``scheduler``)."""
+    only_send = {n for n, role in _ANSWERS.items() if role not in roles}
 
     async def run(adapter: Adapter) -> None:
+        if adapter.name in only_send:
+            await adapter.hold()
+            return
         await adapter.run(app.dispatch)
         log.info("%s adapter finished; stopping", adapter.name)
         raise _Finished
@@ -169,10 +195,9 @@ async def serve(app: App, adapters: Sequence[Adapter], *, deliver: bool = True) 
         async with asyncio.TaskGroup() as group:
             for adapter in adapters:
                 group.create_task(run(adapter), name=adapter.name)
-            if deliver:
-                group.create_task(app.planner.run(), name="planner")
-                group.create_task(app.scheduler.run(), name="scheduler")
+            if Role.WORKER in roles:
                 group.create_task(app.worker(adapters).run(), name="outbox")
-                group.create_task(app.feeds.run(), name="feeds")
+            if Role.SCHEDULER in roles:
+                group.create_task(app.leader.run(), name="leader")
     except* _Finished:
         pass

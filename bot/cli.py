@@ -1,8 +1,9 @@
 """The ``tally`` command line: run the bot, chat in the terminal, answer one command, seed.
 
-tally run               every configured adapter: Telegram when TELEGRAM_BOT_TOKEN is set,
+tally run [--role R]    every configured adapter: Telegram when TELEGRAM_BOT_TOKEN is set,
                         Discord when DISCORD_BOT_TOKEN is set, and the console at a
-                        terminal (or when no token is set)
+                        terminal (or when no token is set); --role (or ROLE) chooses a
+                        part of the work: web, gateway, worker, scheduler, or all
 tally console           the terminal chat only
 tally ask "/estimates killed"
 tally seed              load the bundled seed claims (again: nothing is doubled)
@@ -32,6 +33,7 @@ from bot.cli_documents import add_document_commands, run_extract, run_import, ru
 from bot.config import Settings, describe_error
 from bot.logs import setup_logging
 from bot.render.plain import render_plain
+from bot.roles import Role, parse_roles
 from claims.errors import StorageError
 from claims.vocab import Metric, Party
 from handlers.types import UserRef
@@ -43,11 +45,19 @@ __all__ = ["main"]
 
 log = logging.getLogger("tally")
 
+_TELEGRAM_ROLES = frozenset({Role.WEB, Role.WORKER})
+_DISCORD_ROLES = frozenset({Role.GATEWAY, Role.WORKER})
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tally", description="Tally: who claims what toll.")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("run", help="run every configured adapter")
+    run = commands.add_parser("run", help="run every configured adapter")
+    run.add_argument(
+        "--role",
+        help="web (Telegram), gateway (Discord), worker (outbox), scheduler (digests, alerts, "
+        "feeds) or all; several joined by commas (default: ROLE, or all)",
+    )
     commands.add_parser("console", help="chat with Tally in this terminal")
     ask = commands.add_parser("ask", help="answer one command and exit")
     ask.add_argument("text", help='a command, e.g. "/estimates killed"')
@@ -66,21 +76,38 @@ def _completion_words(command_names: Sequence[str]) -> list[str]:
     return [f"/{n}" for n in command_names] + [m.value for m in Metric] + [p.value for p in Party]
 
 
-async def _run(settings: Settings, console_only: bool) -> int:
+def _check_roles(settings: Settings, roles: frozenset[Role]) -> str | None:
+    """Why these roles cannot run with this configuration, or None."""
+    if roles == frozenset(Role):
+        return None
+    if Role.WEB in roles and settings.telegram_bot_token is None:
+        return "the web role answers Telegram: set TELEGRAM_BOT_TOKEN"
+    if Role.GATEWAY in roles and settings.discord_bot_token is None:
+        return "the gateway role answers Discord: set DISCORD_BOT_TOKEN"
+    tokens = (settings.telegram_bot_token, settings.discord_bot_token)
+    if Role.WORKER in roles and all(t is None for t in tokens):
+        return "the worker role delivers to Telegram or Discord: set a bot token"
+    return None
+
+
+async def _run(settings: Settings, console_only: bool, roles: frozenset[Role]) -> int:
+    everything = roles == frozenset(Role)
     async with open_app(settings) as app:
         words = _completion_words([c.name for c in app.router])
         adapters: list[Adapter] = []
-        if not console_only and settings.telegram_bot_token is not None:
+        platforms = not console_only
+        if platforms and settings.telegram_bot_token is not None and roles & _TELEGRAM_ROLES:
             from bot.adapters.telegram import TelegramAdapter  # the SDK only when it is used
 
             adapters.append(TelegramAdapter(settings, tuple(app.router)))
-        if not console_only and settings.discord_bot_token is not None:
+        if platforms and settings.discord_bot_token is not None and roles & _DISCORD_ROLES:
             from bot.adapters.discord import DiscordAdapter
 
             adapters.append(DiscordAdapter(settings, tuple(app.router), app.complete))
-        if console_only or not adapters or sys.stdin.isatty():
+        if everything and (console_only or not adapters or sys.stdin.isatty()):
             adapters.append(_console(settings, words))
-        serving = asyncio.ensure_future(serve(app, adapters))
+        log.info("roles: %s", ", ".join(sorted(roles)))
+        serving = asyncio.ensure_future(serve(app, adapters, roles=roles))
         # a service manager stops us with SIGTERM: finish like the console's /quit does
         loop = asyncio.get_running_loop()
         loop.add_signal_handler(signal.SIGTERM, serving.cancel)
@@ -170,7 +197,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_outbox(settings, max(args.limit, 1)))
         if args.command in ("ingest", "import"):
             return asyncio.run(_documents(settings, args))
-        return asyncio.run(_run(settings, console_only=args.command == "console"))
+        if args.command == "console":
+            return asyncio.run(_run(settings, console_only=True, roles=frozenset(Role)))
+        try:
+            roles = parse_roles(args.role or settings.role)
+        except ValueError as exc:
+            print(f"tally: {exc}", file=sys.stderr)
+            return 2
+        if (problem := _check_roles(settings, roles)) is not None:
+            print(f"tally: {problem}", file=sys.stderr)
+            return 2
+        return asyncio.run(_run(settings, console_only=False, roles=roles))
     except StorageError as exc:
         print(f"tally: {exc}", file=sys.stderr)
         return 2

@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     )
 
     database_url: str = "sqlite:///tally.db"
+    role: str = "all"  # what `tally run` does here: web, gateway, worker, scheduler, all
     seed_on_empty: bool = True
     conflict_name: str = "Russo-Ukrainian war"
     conflict_parties: Annotated[tuple[Party, ...], NoDecode] = (Party.RUSSIA, Party.UKRAINE)

@@ -69,6 +69,8 @@ class DigestScheduler:
         finally:
             self._storage.subscriptions.changed.disconnect(self._changed.set)
             self.scheduler.shutdown(wait=False)
+            # a process that leads again later rebuilds its jobs from the subscriptions
+            self.scheduler.remove_all_jobs()
 
     async def sync(self) -> None:
         """One job per active digest subscription; then plan any slot missed meanwhile."""

@@ -1,4 +1,4 @@
-"""The adapter contract: a name, ``run(dispatch)`` until cancelled, and ``send``.
+"""The adapter contract: a name, ``run(dispatch)`` or ``hold()`` until cancelled, and ``send``.
 
 ``send`` raises ``RetryLater(delay)`` or ``PermanentFailure(reason)`` (claims.errors); nothing
 else about a platform crosses this line.
@@ -32,6 +32,11 @@ class Adapter(Protocol):
 
     async def run(self, dispatch: Dispatch) -> None:
         """Receive messages and answer them until cancelled (or, for the console, until quit)."""
+        ...
+
+    async def hold(self) -> None:
+        """Keep what ``send`` needs (a logged-in client) until cancelled, receiving nothing: for
+        a process that delivers the outbox while others answer."""
         ...
 
     async def send(self, target: ChatRef, reply: Reply) -> None:

@@ -111,6 +111,9 @@ class ConsoleAdapter:
             self._buttons = reply.buttons
             self._write(render_plain(reply))
 
+    async def hold(self) -> None:
+        await asyncio.Event().wait()  # sending needs nothing held open
+
     async def send(self, target: ChatRef, reply: Reply) -> None:
         self._write(render_plain(reply))
 

@@ -138,8 +138,20 @@ class DiscordAdapter:
         async with self.client:
             await self.client.start(self._settings.discord_bot_token.get_secret_value())
 
+    async def hold(self) -> None:
+        """Log in over REST only (no gateway session): enough to send."""
+        assert self._settings.discord_bot_token is not None
+        async with self.client:
+            await self.client.login(self._settings.discord_bot_token.get_secret_value())
+            log.info("discord: sending (no gateway session in this process)")
+            await asyncio.Event().wait()
+
     async def setup(self, client: TallyClient) -> None:
-        """Register the slash commands and the buttons, then sync the commands."""
+        """Register the slash commands and the buttons, then sync the commands; a process that
+        only sends (``hold``) leaves the commands to the one that answers them."""
+        if self._dispatch is None:
+            self._logged_in.set()
+            return
         for slash in build_commands(self._commands, self._on_slash, self._suggest):
             client.tree.add_command(slash)
         client.add_dynamic_items(CommandButton)

@@ -93,6 +93,11 @@ class TelegramAdapter:
                     await app.updater.stop()
                 await app.stop()
 
+    async def hold(self) -> None:
+        async with self.application as app:
+            log.info("telegram: sending as @%s", app.bot.username)
+            await asyncio.Event().wait()
+
     async def _receive(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         s = self._settings
         assert app.updater is not None

@@ -26,6 +26,12 @@ class Forever:
             self.cancelled = True
             raise
 
+    async def hold(self) -> None:
+        await self.run(self._never)
+
+    async def _never(self, incoming: Incoming) -> Reply:
+        raise AssertionError("a held adapter receives nothing")
+
     async def send(self, target: ChatRef, reply: Reply) -> None:
         return None
 
@@ -40,6 +46,9 @@ class AskOnce:
     async def run(self, dispatch: Dispatch) -> None:
         await asyncio.sleep(0)
         self.reply = await dispatch(Incoming(PRIVATE, USER, "estimates", ("killed",)))
+
+    async def hold(self) -> None:
+        await asyncio.Event().wait()
 
     async def send(self, target: ChatRef, reply: Reply) -> None:
         return None
