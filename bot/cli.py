@@ -11,6 +11,7 @@ tally outbox            what is queued, failed and recently sent (for operators)
 tally extract FILE      print the claims in an article, one JSON object per line
 tally ingest FILE|URL   store an article's claims for review
 tally import general-staff FILE_OR_URL   import the General Staff's daily series
+tally db copy SRC_URL DST_URL            copy a deployment into an empty database
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pydantic import ValidationError
 from bot.adapters.base import Adapter
 from bot.adapters.console import ConsoleAdapter, console_incoming
 from bot.app import open_app, serve
+from bot.cli_db import add_db_commands, run_db
 from bot.cli_documents import add_document_commands, run_extract, run_import, run_ingest
 from bot.config import Settings, describe_error
 from bot.logs import setup_logging
@@ -65,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     outbox = commands.add_parser("outbox", help="show queued, failed and recently sent messages")
     outbox.add_argument("--limit", type=int, default=10, help="rows shown per state (10)")
     add_document_commands(commands)
+    add_db_commands(commands)
     return parser
 
 
@@ -195,6 +198,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_seed(settings))
         if args.command == "outbox":
             return asyncio.run(_outbox(settings, max(args.limit, 1)))
+        if args.command == "db":
+            return asyncio.run(run_db(args))
         if args.command in ("ingest", "import"):
             return asyncio.run(_documents(settings, args))
         if args.command == "console":

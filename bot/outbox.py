@@ -121,7 +121,8 @@ class OutboxWorker:
                 return
 
     async def round(self) -> bool:
-        """Start sending what is due; False when nothing could be started.
+        """Start sending what is due; False when nothing could be started (nor was taken by
+        another worker just before us).
 
         Rows are leased together, as many as the free slots and the platform's pace allow in
         the next moment, then each is sent at its paced time.
@@ -171,7 +172,8 @@ class OutboxWorker:
             task = asyncio.create_task(self._send(row, target), name=f"outbox-{row.id}")
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
-        return bool(leased)
+        # rows another worker leased first: look again at once, past them, rather than idle
+        return bool(leased) or len(leased) < len(chosen)
 
     async def _idle(self, seconds: float) -> None:
         # asyncio.timeout, not wait_for: in 3.11 wait_for can swallow a cancellation that

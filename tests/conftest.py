@@ -38,6 +38,13 @@ def storage_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]
 
 
 @pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL schema, for tests about PostgreSQL alone."""
+    with postgres_schema() as url:
+        yield url
+
+
+@pytest.fixture
 async def storage(storage_url: str) -> AsyncIterator[Storage]:
     store = await open_storage(storage_url)
     try:

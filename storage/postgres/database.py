@@ -163,10 +163,15 @@ class PgDatabase:
         async with self.pool.acquire() as conn, conn.transaction():
             await conn.copy_records_to_table(table, records=rows, columns=list(columns))
             for column in _SERIAL_COLUMNS:
-                if column in columns:  # identities go on from the highest id copied
+                if column not in columns:
+                    continue
+                sequence = await conn.fetchval(
+                    "SELECT pg_get_serial_sequence($1, $2)", table, column
+                )
+                if sequence is not None:  # an identity goes on from the highest id copied
                     await conn.execute(
-                        f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
-                        f"coalesce(max({column}), 0) + 1, false) FROM {table}"
+                        f"SELECT setval($1, coalesce(max({column}), 0) + 1, false) FROM {table}",
+                        sequence,
                     )
 
     async def close(self) -> None:

@@ -121,7 +121,7 @@ class SqlOutboxStore:
             return
         async with self._db.transaction() as tx:
             await tx.execute(
-                "UPDATE outbox SET state = 'sent', sent_at = ?, error = '', lease_owner = NULL "
+                "UPDATE outbox SET state = 'sent', sent_at = ?, error = '' "
                 f"WHERE {self._dialect.any_of('id', 'int')} AND state != 'sent'",
                 (now, self._dialect.values(row_ids)),
             )
