@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run console test check format bench score clean
+.PHONY: run console test check format bench score postgres clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ check: $(STAMP)
 test: check
 	$(BIN)/pytest
 
+# a local PostgreSQL for the other half of the tests (installs and starts it; run as root)
+postgres:
+	bash scripts/postgres.sh
+
 # the extractor against the annotated corpus beside the project (../shared), when it is there
 score: $(STAMP)
 	$(BIN)/python scripts/extraction_bar.py
@@ -40,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.discord
 	$(BIN)/python -m bench.fanout
 	$(BIN)/python -m bench.extract
+	$(BIN)/python -m bench.scale
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -122,12 +122,12 @@ def synthetic_claims(n: int, seed: int = 7) -> Iterator[list[Claim]]:
         yield batch
 
 
-def _percentiles(times: list[float]) -> tuple[float, float]:
+def percentiles(times: list[float]) -> tuple[float, float]:
     times = sorted(times)
     return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.99))]
 
 
-async def _fill(path: Path, n: int) -> float:
+async def fill_sqlite(path: Path, n: int) -> float:
     storage = await open_storage(f"sqlite:///{path}")
     try:
         started = time.perf_counter()
@@ -147,11 +147,10 @@ async def _ask(router: Router, ctx: Context, incoming: Incoming) -> float:
     return elapsed
 
 
-async def measure(n: int, runs: int, folder: Path) -> dict[str, float]:
-    """Fill, reopen as after a restart, then time asks: repeated, and each right after a write."""
-    path = folder / f"bench-{n}.db"
-    fill = await _fill(path, n)
-    storage = await open_storage(f"sqlite:///{path}")
+async def time_asks(url: str, runs: int) -> tuple[list[float], list[float], int]:
+    """Open the database as after a restart, then time asks (ms): repeated, and each right
+    after a write; and how many current figures of killed there are."""
+    storage = await open_storage(url)
     try:
         router = build_router()
         ctx = Context(storage, CONFLICT, commands=tuple(router))
@@ -167,9 +166,17 @@ async def measure(n: int, runs: int, folder: Path) -> dict[str, float]:
         current = len(await storage.claims.current(Metric.KILLED))
     finally:
         await storage.close()
+    return repeated, after_write, current
+
+
+async def measure(n: int, runs: int, folder: Path) -> dict[str, float]:
+    """Fill, reopen as after a restart, then time asks: repeated, and each right after a write."""
+    path = folder / f"bench-{n}.db"
+    fill = await fill_sqlite(path, n)
+    repeated, after_write, current = await time_asks(f"sqlite:///{path}", runs)
     size = sum(p.stat().st_size for p in folder.glob(f"bench-{n}.db*"))  # noqa: ASYNC240
-    p50, p99 = _percentiles(repeated)
-    cold50, cold99 = _percentiles(after_write)
+    p50, p99 = percentiles(repeated)
+    cold50, cold99 = percentiles(after_write)
     return {
         "n": n,
         "fill_s": fill,

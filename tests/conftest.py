@@ -20,7 +20,7 @@ from handlers.router import Router
 from handlers.types import ChatKind, ChatRef, Incoming, Reply, UserRef
 from storage import Storage, open_storage
 from storage.seed import load_seed
-from tests.postgres import postgres_schema
+from tests.postgres import postgres_schema, postgres_skipped
 
 CONFLICT = Conflict((Party.RUSSIA, Party.UKRAINE), date(2022, 2, 24), "test war")
 PRIVATE = ChatRef("test", "1", ChatKind.PRIVATE)
@@ -85,3 +85,16 @@ def chat(seeded: Storage) -> Chat:
 def empty_chat(storage: Storage) -> Chat:
     router = build_router()
     return Chat(router, Context(storage, CONFLICT, commands=tuple(router)))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say loudly when the PostgreSQL half of the suite did not run, and why."""
+    reason = postgres_skipped()
+    if reason is None:
+        return
+    terminalreporter.section("PostgreSQL half SKIPPED", sep="!", yellow=True, bold=True)
+    terminalreporter.write_line(f"Every PostgreSQL test was skipped: {reason}.")
+    terminalreporter.write_line(
+        "Run `make postgres` (as root) or point TALLY_TEST_POSTGRES at a server, then test "
+        "again. CI sets TALLY_REQUIRE_POSTGRES=1, so there it fails instead of skipping."
+    )
