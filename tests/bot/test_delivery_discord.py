@@ -10,6 +10,8 @@ from pathlib import Path
 
 from bot.adapters.discord import DiscordAdapter
 from bot.app import App, open_app, serve
+from bot.roles import Role
+from claims.filters import ClaimFilter
 from storage.protocols import OutboxState
 from tests.bot.delivery_kit import FakeClock, eventually, eventually_true, quick_settings
 from tests.bot.test_discord import ALICE, GENERAL, world
@@ -78,3 +80,30 @@ async def test_a_channel_the_bot_lost_access_to_pauses_its_subscription(tmp_path
             listing = await api.slash(GENERAL, ALICE, "subscriptions")
             [shown] = await api.answers(listing)
             assert "paused" in shown.text
+
+
+async def test_a_worker_process_sends_over_rest_without_a_gateway_session(tmp_path: Path) -> None:
+    async with DiscordEmulator() as api:
+        world(api)
+        settings = quick_settings(
+            tmp_path,
+            discord_bot_token=api.token,
+            discord_api_base_url=api.root,
+            discord_gateway_url=api.gateway,
+        )
+        async with open_app(settings) as app:
+            await app.storage.subscriptions.add(f"discord:group:{GENERAL}", ClaimFilter(), None)
+            adapter = DiscordAdapter(settings, tuple(app.router), app.complete)
+            worker = asyncio.create_task(serve(app, [adapter], roles={Role.WORKER}))
+            leader = asyncio.create_task(serve(app, [], roles={Role.SCHEDULER}))
+            try:
+                await app.storage.claims.add([make_claim(low=80000, high=80000, claimant="Rest")])
+                await eventually(lambda: len(alerts(api)) == 1, within=20)
+            finally:
+                for task in (worker, leader):
+                    task.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await task
+        assert "80,000  Rest" in alerts(api)[0]
+        assert api.identified == []  # no gateway session: the gateway process answers users
+        assert api.commands == {}  # and it syncs the slash commands, not a worker
