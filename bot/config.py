@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     telegram_webhook_url: str = ""
     telegram_webhook_secret: SecretStr | None = None
     telegram_rate_overall: str = "30/1s"
+    # connections kept to the Bot API: Telegram's cap (30/s) needs few, and every extra one
+    # costs the HTTP client time on each request
+    telegram_connections: int = Field(default=8, ge=1, le=256)
     telegram_rate_private: str = "1/1s"
     telegram_rate_group: str = "20/60s"
     discord_bot_token: SecretStr | None = None

@@ -70,6 +70,7 @@ class TelegramAdapter:
             .base_url(f"{root}/bot")
             .base_file_url(f"{root}/file/bot")
             .concurrent_updates(64)
+            .connection_pool_size(settings.telegram_connections)
             .build()
         )
         self.application.add_handler(TypeHandler(Update, self._on_update))
