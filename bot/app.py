@@ -23,7 +23,7 @@ from bot.ingest import Ingestor
 from bot.leader import Leader
 from bot.outbox import OutboxWorker, WorkerConfig, outgoing
 from bot.planner import DeliveryPlanner, PlannerConfig
-from bot.roles import Role
+from bot.roles import ANSWERS, Role
 from bot.scheduler import DigestScheduler
 from handlers.commands import build_router
 from handlers.context import Context
@@ -164,10 +164,6 @@ async def open_app(
         await storage.close()
 
 
-_ANSWERS = {"telegram": Role.WEB, "discord": Role.GATEWAY}
-"""The role that answers each platform; without it, a process's adapter only sends."""
-
-
 class _Finished(Exception):
     """An adapter's run returned: time for every other task to stop."""
 
@@ -181,7 +177,7 @@ async def serve(
     """Run what the roles ask for: the adapters that answer (Telegram for ``web``, Discord for
     ``gateway``, the console always), the outbox (``worker``, sending through every adapter
     given) and the leader's planning and polling (``scheduler``)."""
-    only_send = {n for n, role in _ANSWERS.items() if role not in roles}
+    only_send = {n for n, role in ANSWERS.items() if role not in roles}
 
     async def run(adapter: Adapter) -> None:
         if adapter.name in only_send:

@@ -35,7 +35,7 @@ from bot.cli_documents import add_document_commands, run_extract, run_import, ru
 from bot.config import Settings, describe_error
 from bot.logs import setup_logging
 from bot.render.plain import render_plain
-from bot.roles import Role, parse_roles
+from bot.roles import Role, needs_adapter, parse_roles
 from claims.errors import StorageError
 from claims.vocab import Metric, Party
 from handlers.types import UserRef
@@ -46,9 +46,6 @@ from storage.seed import load_seed
 __all__ = ["main"]
 
 log = logging.getLogger("tally")
-
-_TELEGRAM_ROLES = frozenset({Role.WEB, Role.WORKER})
-_DISCORD_ROLES = frozenset({Role.GATEWAY, Role.WORKER})
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -99,11 +96,11 @@ async def _run(settings: Settings, console_only: bool, roles: frozenset[Role]) -
         words = _completion_words([c.name for c in app.router])
         adapters: list[Adapter] = []
         platforms = not console_only
-        if platforms and settings.telegram_bot_token is not None and roles & _TELEGRAM_ROLES:
+        if platforms and settings.telegram_bot_token and needs_adapter("telegram", roles):
             from bot.adapters.telegram import TelegramAdapter  # the SDK only when it is used
 
             adapters.append(TelegramAdapter(settings, tuple(app.router)))
-        if platforms and settings.discord_bot_token is not None and roles & _DISCORD_ROLES:
+        if platforms and settings.discord_bot_token and needs_adapter("discord", roles):
             from bot.adapters.discord import DiscordAdapter
 
             adapters.append(DiscordAdapter(settings, tuple(app.router), app.complete))

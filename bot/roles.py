@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from enum import StrEnum
 
-__all__ = ["Role", "parse_roles"]
+__all__ = ["ANSWERS", "Role", "needs_adapter", "parse_roles"]
 
 
 class Role(StrEnum):
@@ -22,6 +22,14 @@ class Role(StrEnum):
 
 
 ALL = "all"
+
+ANSWERS = {"telegram": Role.WEB, "discord": Role.GATEWAY}
+"""The role that answers each platform's users; without it, a process's adapter only sends."""
+
+
+def needs_adapter(platform: str, roles: frozenset[Role]) -> bool:
+    """Whether a process with these roles talks to the platform: to answer, or to deliver."""
+    return ANSWERS[platform] in roles or Role.WORKER in roles
 
 
 def parse_roles(text: str) -> frozenset[Role]:

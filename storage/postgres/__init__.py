@@ -14,8 +14,7 @@ class PgStorage(SqlStorage):
     def __init__(self, db: PgDatabase) -> None:
         super().__init__(db)
         self.notifier = Notifier(
-            db.url,
-            db.pool,
+            db,
             {
                 "published": self.claims.published,
                 "subscriptions": self.subscriptions.changed,

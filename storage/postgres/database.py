@@ -80,6 +80,11 @@ class PgDatabase:
         self.pool = pool
         self.url = url
         self._open = 0  # write transactions of ours in progress
+        self._writes = 0  # write transactions of ours that have ended, committed or not
+        self.changes = 0
+        """Claim changes other processes announced (storage/postgres/notify.py)."""
+        self.listening = False
+        """Whether those announcements arrive; without them nothing read is kept."""
 
     @classmethod
     async def open(cls, url: str) -> PgDatabase:
@@ -137,14 +142,21 @@ class PgDatabase:
                     yield PgTx(conn)
             finally:
                 self._open -= 1
+                self._writes += 1
 
     @property
     def writing(self) -> bool:
         return self._open > 0
 
     async def state(self) -> Token:
-        # Other processes commit without telling this one first, so results are never kept.
-        return None
+        """Changes announced by any process (a NOTIFY sent at their commit) and our own writes.
+
+        An announcement reaches this process a moment after the commit; until it does, a cached
+        answer may miss that commit's change, never longer.
+        """
+        if not self.listening or self.writing:
+            return None
+        return (self.changes, self._writes)
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return list(await self.pool.fetch(numbered(sql), *params))

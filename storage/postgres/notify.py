@@ -1,5 +1,7 @@
 """Signals between processes: each store signal raised here is a NOTIFY, and each NOTIFY from
-another process raises the signal here (LISTEN on a connection of its own).
+another process raises the signal here (LISTEN on a connection of its own). Claim changes are
+also announced from inside their transactions, and counted (``PgDatabase.changes``) so that
+each process's read cache knows when to forget.
 
 Notifications are a shortcut, not the truth: a process that misses one (its listening
 connection dropped) still finds the change at its next poll, and after reconnecting it raises
@@ -18,19 +20,22 @@ from typing import Any
 import asyncpg
 
 from storage.events import Signal
+from storage.postgres.database import PgDatabase
 
-__all__ = ["CHANNEL", "Notifier"]
+__all__ = ["CHANNEL", "CLAIMS_CHANNEL", "Notifier"]
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "tally"
+CLAIMS_CHANNEL = "tally_claims"  # sent inside claim transactions, so it arrives at their commit
 RECONNECT_CAP = 30.0
 
 
 class Notifier:
-    def __init__(self, url: str, pool: asyncpg.Pool, signals: Mapping[str, Signal]) -> None:
-        self._url = url
-        self._pool = pool
+    def __init__(self, db: PgDatabase, signals: Mapping[str, Signal]) -> None:
+        self._db = db
+        self._url = db.url
+        self._pool = db.pool
         self._signals = dict(signals)
         self._origin = uuid.uuid4().hex[:12]
         self._schema = ""
@@ -47,8 +52,11 @@ class Notifier:
         conn = await asyncpg.connect(self._url)
         self._schema = str(await conn.fetchval("SELECT current_schema()"))
         await conn.add_listener(CHANNEL, self._on_notification)
+        await conn.add_listener(CLAIMS_CHANNEL, self._on_claims)
         conn.add_termination_listener(self._on_lost)
         self._conn = conn
+        self._db.changes += 1  # whatever changed before we listened
+        self._db.listening = True
 
     def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.ensure_future(work)
@@ -72,7 +80,12 @@ class Notifier:
         if signal is not None:
             signal.receive()
 
+    def _on_claims(self, _conn: object, _pid: int, _channel: str, payload: str) -> None:
+        if payload == self._schema:
+            self._db.changes += 1
+
     def _on_lost(self, _conn: object) -> None:
+        self._db.listening = False
         if not self._closing:
             log.warning("postgresql: the notification connection closed; reconnecting")
             self._spawn(self._reconnect())
@@ -93,6 +106,7 @@ class Notifier:
 
     async def close(self) -> None:
         self._closing = True
+        self._db.listening = False
         for signal in self._signals.values():
             signal.relay = None
         for task in list(self._tasks):

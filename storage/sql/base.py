@@ -75,6 +75,8 @@ class Dialect:
     """A column that orders a table's rows as they were inserted."""
     publication_lock: str | None
     """A statement that makes publications commit in the order of their numbers."""
+    change_notice: str | None = None
+    """A statement that tells other processes, at commit, that claims changed (their caches)."""
 
     def any_of(self, column: str, kind: ListKind = "text") -> str:
         """``column`` is one of a list passed as one parameter (``values``)."""
@@ -99,4 +101,5 @@ POSTGRES = Dialect(
     insert_order="row_seq",
     publication_lock="SELECT pg_advisory_xact_lock(hashtext('tally:publications:' || "
     "current_schema()))",
+    change_notice="SELECT pg_notify('tally_claims', current_schema())",
 )

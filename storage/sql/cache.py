@@ -1,9 +1,10 @@
-"""Results of recent reads, kept only while the database provably has not changed.
+"""Results of recent reads, kept only while the database has not changed.
 
 Many chats ask the same thing between two ingestions, so ``/estimates`` keeps its brief list
 of current figures and the claims it showed. Before every use the cache asks the database for
-its state token (``Database.state``): any commit, ours or another process's, empties it. A
-read that overlapped a write is used but not kept.
+its state token (``SqlDatabase.state``): any commit of ours empties it, and so does another
+process's (SQLite: at once, by the file's data version; PostgreSQL: when the commit's
+notification arrives, a moment later). A read that overlapped a write is used but not kept.
 """
 
 from __future__ import annotations

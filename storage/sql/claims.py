@@ -112,6 +112,8 @@ class SqlClaimStore:
         async with self._db.transaction() as tx:
             if dialect.publication_lock and any(c.status is Status.PUBLISHED for c in claims):
                 await tx.execute(dialect.publication_lock)
+            if dialect.change_notice:
+                await tx.execute(dialect.change_notice)
             known = {
                 row[0]
                 for row in await tx.fetchall(
@@ -212,6 +214,8 @@ class SqlClaimStore:
         async with self._db.transaction() as tx:
             if dialect.publication_lock and status is not None:
                 await tx.execute(dialect.publication_lock)
+            if dialect.change_notice:
+                await tx.execute(dialect.change_notice)
             row = await tx.fetchone("SELECT status, series FROM claims WHERE id = ?", (claim_id,))
             if row is None:
                 return None
