@@ -10,6 +10,7 @@ twice (the bar is 0).
 
     python -m bench.scale                        # N = 1,000,000; M = 3,000
     python -m bench.scale --claims 100000 --messages 1000 --workers 1 2
+    python -m bench.scale --claims 0             # the outbox part only (--messages 0: the first)
 
 PostgreSQL comes from TALLY_BENCH_POSTGRES (default: the tests' ``tally_test`` database).
 """
@@ -173,8 +174,10 @@ async def main() -> None:
     parser.add_argument("--messages", type=int, default=3000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
     args = parser.parse_args()
-    await estimates(args.claims, args.runs)
-    await outbox(args.messages, args.workers)
+    if args.claims:
+        await estimates(args.claims, args.runs)
+    if args.messages:
+        await outbox(args.messages, args.workers)
 
 
 if __name__ == "__main__":
