@@ -239,3 +239,38 @@ def test_db_copy_refuses_a_missing_source(tmp_path: Path) -> None:
     result = tally(tmp_path, "db", "copy", f"sqlite:///{tmp_path / 'none.db'}", "sqlite:///x.db")
     assert result.returncode == 2
     assert "there is no database at" in result.stderr
+
+
+async def test_a_web_process_answers_and_a_scheduler_and_worker_deliver(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    async with TelegramEmulator() as api:
+        api.private_chat(31)
+        env = tally_env(
+            DATABASE_URL=postgres_url,
+            TELEGRAM_BOT_TOKEN=api.token,
+            TELEGRAM_API_BASE_URL=api.root,
+            TELEGRAM_POLL_TIMEOUT="1",
+            ALERT_WINDOW="0",
+        )
+        web = await Tally.start(tmp_path, env, "run", "--role", "web")
+        back = None
+        try:
+            await web.wait_for_line("telegram: receiving as @")
+            await api.send_text(31, "/subscribe killed", user_id=31)
+            [answer] = await api.wait_sent(1, chat_id=31)
+            assert "Subscribed" in answer.text
+            back = await Tally.start(tmp_path, env, "run", "--role", "scheduler,worker")
+            await back.wait_for_line("leader: this process now plans")
+            storage = await open_storage(postgres_url)
+            try:
+                await storage.claims.add([make_claim(low=31313, high=31313, claimant="Split")])
+            finally:
+                await storage.close()
+            sent = await api.wait_sent(2, chat_id=31, within=30)
+        finally:
+            codes = [await p.stop() for p in (web, back) if p is not None]
+    assert codes == [0] * len(codes)
+    assert "31,313" in sent[1].text
+    assert "outbox: delivering" not in web.log()  # the web process only answered
+    assert "leader:" not in web.log()
