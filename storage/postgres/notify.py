@@ -34,8 +34,6 @@ RECONNECT_CAP = 30.0
 class Notifier:
     def __init__(self, db: PgDatabase, signals: Mapping[str, Signal]) -> None:
         self._db = db
-        self._url = db.url
-        self._pool = db.pool
         self._signals = dict(signals)
         self._origin = uuid.uuid4().hex[:12]
         self._schema = ""
@@ -49,7 +47,7 @@ class Notifier:
             signal.relay = lambda name=name: self._spawn(self._notify(name))
 
     async def _listen(self) -> None:
-        conn = await asyncpg.connect(self._url)
+        conn = await asyncpg.connect(self._db.url)
         self._schema = str(await conn.fetchval("SELECT current_schema()"))
         await conn.add_listener(CHANNEL, self._on_notification)
         await conn.add_listener(CLAIMS_CHANNEL, self._on_claims)
@@ -65,7 +63,7 @@ class Notifier:
 
     async def _notify(self, name: str) -> None:
         try:
-            await self._pool.execute(
+            await self._db.pool.execute(
                 "SELECT pg_notify($1, $2)", CHANNEL, f"{self._schema}:{name}:{self._origin}"
             )
         except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:

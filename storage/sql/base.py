@@ -77,6 +77,8 @@ class Dialect:
     """A statement that makes publications commit in the order of their numbers."""
     change_notice: str | None = None
     """A statement that tells other processes, at commit, that claims changed (their caches)."""
+    skip_locked: str = ""
+    """Appended to a locking read: rows another transaction is taking are left to it."""
 
     def any_of(self, column: str, kind: ListKind = "text") -> str:
         """``column`` is one of a list passed as one parameter (``values``)."""
@@ -102,4 +104,5 @@ POSTGRES = Dialect(
     publication_lock="SELECT pg_advisory_xact_lock(hashtext('tally:publications:' || "
     "current_schema()))",
     change_notice="SELECT pg_notify('tally_claims', current_schema())",
+    skip_locked=" FOR UPDATE SKIP LOCKED",
 )

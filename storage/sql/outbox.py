@@ -104,14 +104,13 @@ class SqlOutboxStore:
     ) -> list[int]:
         if not row_ids:
             return []
-        # SKIP LOCKED: rows another worker is leasing right now are left to it, not waited for
-        skip = " FOR UPDATE SKIP LOCKED" if self._dialect.name == "postgresql" else ""
         async with self._db.transaction() as tx:
             rows = await tx.fetchall(
                 "UPDATE outbox SET state = 'sending', due_at = ?, lease_owner = ?, "
                 "attempts = attempts + 1 WHERE id IN (SELECT id FROM outbox "
                 f"WHERE {self._dialect.any_of('id', 'int')} "
-                f"AND state IN ('queued', 'sending') AND due_at <= ?{skip}) RETURNING id",
+                "AND state IN ('queued', 'sending') AND due_at <= ?"
+                f"{self._dialect.skip_locked}) RETURNING id",
                 (until, owner, self._dialect.values(row_ids), now),
             )
         return [int(r[0]) for r in rows]

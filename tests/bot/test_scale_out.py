@@ -114,6 +114,12 @@ async def _digest_rows(url: str, subscription: int) -> list[str]:
         await storage.close()
 
 
+async def _digest_planned(url: str, subscription: int, within: float) -> None:
+    async with asyncio.timeout(within):
+        while not await _digest_rows(url, subscription):
+            await asyncio.sleep(0.5)
+
+
 async def test_a_killed_leader_is_replaced_and_its_digest_planned_exactly_once(
     postgres_url: str, tmp_path: Path
 ) -> None:
@@ -140,7 +146,7 @@ async def test_a_killed_leader_is_replaced_and_its_digest_planned_exactly_once(
         killed = time.monotonic()
         await second.wait_for_line("leader: this process now plans", within=10)
         takeover = time.monotonic() - killed
-        await eventually_rows(
+        await _digest_planned(
             postgres_url, sub.id, within=(slot - datetime.now(UTC)).total_seconds() + 20
         )
         # a third process leading after the slot must not plan it again
@@ -155,12 +161,6 @@ async def test_a_killed_leader_is_replaced_and_its_digest_planned_exactly_once(
                 await process.stop()
     assert keys == [f"digest:{sub.id}:{slot.isoformat()}#1"]
     assert takeover < 10
-
-
-async def eventually_rows(url: str, subscription: int, within: float) -> None:
-    async with asyncio.timeout(within):
-        while not await _digest_rows(url, subscription):
-            await asyncio.sleep(0.5)
 
 
 async def _deployment(url: str) -> None:
