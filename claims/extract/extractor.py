@@ -18,6 +18,7 @@ from datetime import date
 
 from claims.extract.figures import Candidate, candidates
 from claims.extract.lexicon import ANAPHORA, PERSON_SIDES
+from claims.extract.losses import LossWords, loss_words
 from claims.extract.parties import Mention, Role, mentions, opponent, top_parties
 from claims.extract.sentences import Sentence, sentences
 from claims.extract.sources import Attribution, attributions, is_generic, side_of, surname
@@ -60,14 +61,13 @@ _PERSON_TITLE = re.compile(rf"\b(?:{_TITLES})\b\.?")
 _TITLED = re.compile(rf"\b(?:{_TITLES})\b\.?\s+(?:[A-Z][\w'’-]+\s+|[A-Z]\.?\s+)*[A-Z][\w'’-]+")
 _AFGHAN = re.compile(r"(?i)\bafghan(?:istan)?\b")
 _CONDITIONAL = re.compile(r"(?i)^\W*(?:if|unless|should)\b")
-_DEATHS_ONLY = re.compile(r"(?i)\b(?:wounded|injured|injuries|casualt)")
 _PARTY_SIDES = {
     Party.RUSSIA: ClaimantSide.RUSSIA,
     Party.UKRAINE: ClaimantSide.UKRAINE,
     Party.USA: ClaimantSide.USA,
     Party.USSR: ClaimantSide.RUSSIA,
 }
-_SIDE_PARTIES = {side: party for party, side in _PARTY_SIDES.items() if party is not Party.USSR}
+_SIDE_PARTIES = {side: party for party, side in _PARTY_SIDES.items() if party != Party.USSR}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,7 @@ class _Reading:
     """What the walk through the document remembers from sentence to sentence."""
 
     outlet: Source
-    loss_metric: Metric
+    losses: LossWords
     default_population: Population
     top: list[Party]
     people_sides: dict[str, ClaimantSide] = field(default_factory=dict)
@@ -311,7 +311,8 @@ def _claims_in(
         metric = candidate.metric
         party: Party | None = None
         if candidate.metric_cue is not None and candidate.metric_cue.metric is None:
-            metric = previous_metric or reading.loss_metric
+            cue = candidate.metric_cue
+            metric = previous_metric or reading.losses.metric(text[cue.start : cue.end])
         if metric is None:
             earlier = _inherited(candidate, sentence, index, source, reading)
             if earlier is None:
@@ -331,13 +332,13 @@ def _claims_in(
             continue
         clause = text[max(0, candidate.start - 60) : candidate.end + 60]
         if (
-            party is Party.RUSSIA
+            party == Party.RUSSIA
             and _AFGHAN.search(clause)
             and not re.search(r"(?i)russians?\b", text[candidate.end : candidate.end + 30])
         ):
             party = Party.USSR
         as_of, as_of_precision = dating.as_of, dating.precision
-        if party is Party.USSR or dating.historical:
+        if party == Party.USSR or dating.historical:
             as_of = None
         parties = [party]
         if _EACH_SIDE.search(text[candidate.end : candidate.end + 60]) or _EACH_SIDE.search(
@@ -394,7 +395,7 @@ def _similar(
     copies = []
     for party in dict.fromkeys(others):
         for claim in base:
-            if claim.party is not party:
+            if claim.party != party:
                 copies.append(replace(claim, party=party, id="", series=""))
     return copies
 
@@ -449,7 +450,7 @@ def extract(
     """Every casualty claim in an article, each with the sentence that states it."""
     reading = _Reading(
         outlet=Source(outlet or "the publication", ClaimantSide.INDEPENDENT),
-        loss_metric=Metric.CASUALTIES if _DEATHS_ONLY.search(text) else Metric.KILLED,
+        losses=loss_words(text),
         default_population=(
             Population.MILITARY
             if len(_MILITARY_WORDS.findall(text)) > len(_CIVILIAN_WORDS.findall(text))
@@ -474,7 +475,7 @@ def extract(
     for claim in headline:
         numbers = {claim.low, claim.high} - {None}
         restated = any(
-            c.party is claim.party and numbers & ({c.low, c.high} - {None}) for c in kept
+            c.party == claim.party and numbers & ({c.low, c.high} - {None}) for c in kept
         )
         key = (claim.metric, claim.party, claim.low, claim.high, claim.as_of_text)
         if not restated and key not in seen:

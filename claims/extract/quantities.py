@@ -49,7 +49,8 @@ _NUMBER = (
 )
 _AT_LEAST = (
     r"more\s+than|over|at\s+least|well\s+over|upwards?\s+of|in\s+excess\s+of|no\s+fewer\s+than"
-    r"|no\s+less\s+than|above|exceeding|exceeded|surpassing|topping|just\s+over|beyond"
+    r"|no\s+less\s+than|above|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped|ping)"
+    r"|passed|just\s+over|beyond"
 )
 _APPROX = (
     r"about|around|roughly|some|nearly|almost|close\s+to|an\s+estimated|approximately|approx\.?"

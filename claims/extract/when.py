@@ -43,7 +43,7 @@ _WEEKDAY_RE = re.compile(rf"(?i)\b(?:on\s+|as\s+of\s+|last\s+)?(?P<w>{_WEEKDAY})
 _AGO = re.compile(
     r"(?i)\b(?P<n>\d+|one|two|three|four|five|six|a|ten)\s+(?P<u>days?|weeks?|months?)\s+ago\b"
 )
-_YEARS = re.compile(r"(?<![\d,.])(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–]\s*(?P<y2>\d{2,4}))?(?![\d,])")
+_YEARS = re.compile(r"(?<![\d,.])(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–]\s*(?P<y2>\d{2,4}))?(?!\d|,\d)")
 _SPAN_YEARS = re.compile(
     r"(?i)\b(?:over|more\s+than|in|during|after)\s+(?:\w+\s+)?(?:\d+|ten|twenty)\s+(?:\w+\s+)?years\b"
 )

@@ -101,7 +101,11 @@ def test_metric_words(phrase: str, metric: str) -> None:
 
 
 def test_losses_are_deaths_in_a_text_about_deaths_and_casualties_otherwise() -> None:
-    assert figures("Analysts said Russia lost 3,000 troops.") == [("killed", "russia", 3000, 3000)]
+    text = "Analysts said Russia lost 3,000 troops. The dead were buried in secret."
+    assert figures(text) == [("killed", "russia", 3000, 3000)]
+    assert figures("Analysts said Russia lost 3,000 troops.") == [
+        ("casualties", "russia", 3000, 3000)
+    ]
     text = "Analysts said Russia lost 3,000 troops. Many more were wounded."
     assert figures(text) == [("casualties", "russia", 3000, 3000)]
 
