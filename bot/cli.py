@@ -37,7 +37,8 @@ from bot.logs import setup_logging
 from bot.render.plain import render_plain
 from bot.roles import Role, needs_adapter, parse_roles
 from claims.errors import StorageError
-from claims.vocab import Metric, Party
+from claims.registry import PARTIES
+from claims.vocab import Metric
 from handlers.types import UserRef
 from storage import open_storage
 from storage.protocols import OutboxRow, OutboxState
@@ -73,7 +74,7 @@ def _console(settings: Settings, words: Sequence[str]) -> ConsoleAdapter:
 
 
 def _completion_words(command_names: Sequence[str]) -> list[str]:
-    return [f"/{n}" for n in command_names] + [m.value for m in Metric] + [p.value for p in Party]
+    return [f"/{n}" for n in command_names] + [m.value for m in Metric] + list(PARTIES)
 
 
 def _check_roles(settings: Settings, roles: frozenset[Role]) -> str | None:

@@ -11,12 +11,20 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    PlainValidator,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.moderators import Moderators
 from bot.pacing import PlatformRates, Rate
 from claims.conflict import Conflict
+from claims.registry import party_named, party_suggestions
 from claims.schedule import zone_named
 from claims.vocab import Party
 from handlers.types import ChatKind
@@ -24,6 +32,19 @@ from handlers.types import ChatKind
 __all__ = ["Settings", "describe_error"]
 
 _SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+
+
+def _registered(value: Any) -> Party:
+    """A party setting: any registered party by any of its names ("north korea", "hamas")."""
+    party = party_named(str(value))
+    if party is None:
+        close = ", ".join(p.value for p in party_suggestions(str(value)))
+        hint = f" (did you mean {close}?)" if close else ""
+        raise ValueError(f"unknown party {str(value)!r}{hint}")
+    return party
+
+
+RegisteredParty = Annotated[Party, PlainValidator(_registered)]
 
 
 class Settings(BaseSettings):
@@ -35,7 +56,10 @@ class Settings(BaseSettings):
     role: str = "all"  # what `tally run` does here: web, gateway, worker, scheduler, all
     seed_on_empty: bool = True
     conflict_name: str = "Russo-Ukrainian war"
-    conflict_parties: Annotated[tuple[Party, ...], NoDecode] = (Party.RUSSIA, Party.UKRAINE)
+    conflict_parties: Annotated[tuple[RegisteredParty, ...], NoDecode] = (
+        Party.RUSSIA,
+        Party.UKRAINE,
+    )
     conflict_start: date = date(2022, 2, 24)
     page_size: int = Field(default=8, ge=1, le=50)
     log_level: str = "INFO"

@@ -8,7 +8,7 @@ the reference and serve small sets of plain values.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -71,12 +71,14 @@ def population_order(population: Population) -> int:
     return _POPULATION_ORDER[population]
 
 
-def whose_order(parties: Sequence[Party]) -> dict[Party, int]:
+def whose_order(parties: Sequence[Party]) -> Callable[[Party], tuple[int, str]]:
     """Rank parties: the tracked conflict's in its order, then the rest alphabetically."""
     rank = {p: i for i, p in enumerate(parties)}
-    rest = sorted((p for p in Party if p not in rank), key=lambda p: p.value)
-    rank.update({p: len(parties) + i for i, p in enumerate(rest)})
-    return rank
+
+    def order(party: Party) -> tuple[int, str]:
+        return rank.get(party, len(rank)), party.value
+
+    return order
 
 
 def spread(claims: Iterable[Claim]) -> Spread | None:

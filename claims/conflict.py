@@ -29,7 +29,7 @@ class Conflict:
 
 
 def is_context(claim: Claim, conflict: Conflict) -> bool:
-    if claim.party not in conflict.parties and claim.party is not Party.BOTH:
+    if claim.party not in conflict.parties and claim.party != Party.BOTH:
         return True
     if claim.period_start is not None and claim.period_start < conflict.start:
         return True

@@ -63,7 +63,7 @@ def sections(found: Sequence[Change], parties: Sequence[Party]) -> list[Section]
         groups.items(),
         key=lambda item: (
             _METRIC_ORDER[item[0][0]],
-            rank[item[0][1]],
+            rank(item[0][1]),
             population_order(item[0][2]),
         ),
     )

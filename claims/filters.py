@@ -52,7 +52,7 @@ class ClaimFilter:
         else:
             parts.append("all metrics")
         if self.parties:
-            parts.append(", ".join(p.value for p in _ordered(self.parties, Party)) + " losses")
+            parts.append(", ".join(p.value for p in sorted(self.parties)) + " losses")
         if self.sides:
             sides = ", ".join(s.value for s in _ordered(self.sides, ClaimantSide))
             parts.append(f"claimed by {sides}")
@@ -63,7 +63,7 @@ class ClaimFilter:
     def words(self) -> list[str]:
         """The filter as /subscribe words, so a description can be typed back."""
         words = [m.value for m in _ordered(self.metrics, Metric)]
-        words += [p.value for p in _ordered(self.parties, Party)]
+        words += [p.value for p in sorted(self.parties)]
         words += [f"by {s.value}" for s in _ordered(self.sides, ClaimantSide)]
         words += [k.value for k in _ordered(self.kinds, Kind)]
         return words or ["all"]
@@ -71,7 +71,7 @@ class ClaimFilter:
     def to_record(self) -> dict[str, list[str]]:
         return {
             "metrics": [m.value for m in _ordered(self.metrics, Metric)],
-            "parties": [p.value for p in _ordered(self.parties, Party)],
+            "parties": [p.value for p in sorted(self.parties)],
             "sides": [s.value for s in _ordered(self.sides, ClaimantSide)],
             "kinds": [k.value for k in _ordered(self.kinds, Kind)],
         }

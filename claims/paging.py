@@ -106,7 +106,7 @@ def plan_page(
     rows = rows_per_group(len(groups), page_size, budget)
     start, stop = (page - 1) * rows, page * rows
     planned = []
-    for whose in sorted(groups, key=lambda w: (rank[w[0]], population_order(w[1]))):
+    for whose in sorted(groups, key=lambda w: (rank(w[0]), population_order(w[1]))):
         members = groups[whose]
         members.sort(key=_order, reverse=True)
         shown = tuple(members[start:stop])

@@ -10,6 +10,7 @@ from typing import Any
 
 from claims.dates import parse_partial
 from claims.model import Claim
+from claims.registry import party_named
 from claims.vocab import ClaimantSide, DatePrecision, Kind, Metric, Party, Population, Qualifier
 
 __all__ = ["claim_from_record", "claim_to_record"]
@@ -23,6 +24,15 @@ def _day(record: dict[str, Any], key: str) -> date | None:
         return date.fromisoformat(str(value))
     except ValueError as exc:
         raise ValueError(f"{key}: {value!r} is not a YYYY-MM-DD date") from exc
+
+
+def _party(record: dict[str, Any]) -> Party:
+    """A registered party by any of its names ("North Korea", "hezbollah"), or a party key."""
+    value = record.get("party")
+    try:
+        return party_named(str(value)) or Party(str(value))
+    except ValueError as exc:
+        raise ValueError(f"party: {value!r} is not a registered party or a party key") from exc
 
 
 def _enum(vocab: Any, record: dict[str, Any], key: str) -> Any:
@@ -48,7 +58,7 @@ def claim_from_record(record: dict[str, Any], **appearance: Any) -> Claim:
     }
     return Claim(
         metric=_enum(Metric, record, "metric"),
-        party=_enum(Party, record, "party"),
+        party=_party(record),
         population=_enum(Population, record, "population"),
         low=record.get("low"),
         high=record.get("high"),

@@ -1,14 +1,16 @@
-"""The closed vocabularies of the claim model, and the everyday words that name them.
+"""The vocabularies of the claim model, and the everyday words that name them.
 
-Each vocabulary is a ``StrEnum`` so values are stored and shown as plain strings. ``ALIASES``
-maps the words people type ("dead", "injured", "pows", "russian") to the canonical value, so
-commands understand them without guessing.
+Each closed vocabulary is a ``StrEnum`` so values are stored and shown as plain strings.
+``ALIASES`` maps the words people type ("dead", "injured", "pows") to the canonical value, so
+commands understand them without guessing. ``Party`` is open: a checked key, whose names live
+in the party registry (``claims.registry``).
 """
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 __all__ = [
     "ALIASES",
@@ -36,25 +38,72 @@ class Metric(StrEnum):
     DEPLOYED = "deployed"
 
 
-class Party(StrEnum):
-    """Whose people a figure counts."""
+class Party(str):
+    """Whose people a figure counts: a party's key, such as ``russia`` or ``north_korea``.
 
-    RUSSIA = "russia"
-    UKRAINE = "ukraine"
-    USSR = "ussr"
-    USA = "usa"
-    BELARUS = "belarus"
-    GEORGIA = "georgia"
-    PALESTINE = "palestine"
-    ISRAEL = "israel"
-    SYRIA = "syria"
-    SUDAN = "sudan"
-    ETHIOPIA = "ethiopia"
-    IRAQ = "iraq"
-    YEMEN = "yemen"
-    GERMANY = "germany"
-    COALITION = "coalition"
-    BOTH = "both"  # a combined total of both sides
+    Parties are open: any country or people can be one, and ``claims.registry`` holds the
+    registered ones with their names. The key is the country's common English short name in
+    lower case with underscores. The constants below are the parties code names often; compare
+    parties with ``==``, never ``is`` (a key read from storage is a new object).
+    """
+
+    __slots__ = ()
+
+    RUSSIA: ClassVar[Party]
+    UKRAINE: ClassVar[Party]
+    USSR: ClassVar[Party]
+    USA: ClassVar[Party]
+    UK: ClassVar[Party]
+    BELARUS: ClassVar[Party]
+    GEORGIA: ClassVar[Party]
+    PALESTINE: ClassVar[Party]
+    ISRAEL: ClassVar[Party]
+    LEBANON: ClassVar[Party]
+    SYRIA: ClassVar[Party]
+    SUDAN: ClassVar[Party]
+    ETHIOPIA: ClassVar[Party]
+    IRAQ: ClassVar[Party]
+    YEMEN: ClassVar[Party]
+    AFGHANISTAN: ClassVar[Party]
+    NORTH_KOREA: ClassVar[Party]
+    GERMANY: ClassVar[Party]
+    COALITION: ClassVar[Party]
+    BOTH: ClassVar[Party]  # a combined total of both sides
+
+    def __new__(cls, key: str) -> Party:
+        if not _PARTY_KEY.fullmatch(key):
+            raise ValueError(f"not a party key: {key!r}")
+        return super().__new__(cls, key)
+
+    @property
+    def value(self) -> str:
+        return str.__str__(self)
+
+    def __repr__(self) -> str:
+        return f"Party({str.__repr__(self)})"
+
+
+_PARTY_KEY = re.compile(r"[a-z]+(?:_[a-z]+)*")
+Party.RUSSIA = Party("russia")
+Party.UKRAINE = Party("ukraine")
+Party.USSR = Party("ussr")
+Party.USA = Party("usa")
+Party.UK = Party("uk")
+Party.BELARUS = Party("belarus")
+Party.GEORGIA = Party("georgia")
+Party.PALESTINE = Party("palestine")
+Party.ISRAEL = Party("israel")
+Party.LEBANON = Party("lebanon")
+Party.SYRIA = Party("syria")
+Party.SUDAN = Party("sudan")
+Party.ETHIOPIA = Party("ethiopia")
+Party.IRAQ = Party("iraq")
+Party.YEMEN = Party("yemen")
+Party.AFGHANISTAN = Party("afghanistan")
+Party.NORTH_KOREA = Party("north_korea")
+Party.GERMANY = Party("germany")
+Party.COALITION = Party("coalition")
+Party.BOTH = Party("both")
 
 
 class Population(StrEnum):
@@ -124,18 +173,6 @@ ALIASES: dict[type[StrEnum], dict[str, str]] = {
         "mobilised": "mobilized",
         "mobilization": "mobilized",
         "mobilisation": "mobilized",
-    },
-    Party: {
-        "russian": "russia",
-        "russians": "russia",
-        "ru": "russia",
-        "ukrainian": "ukraine",
-        "ukrainians": "ukraine",
-        "ua": "ukraine",
-        "soviet": "ussr",
-        "us": "usa",
-        "american": "usa",
-        "americans": "usa",
     },
     Population: {
         "soldiers": "military",

@@ -16,7 +16,8 @@ from enum import StrEnum
 from typing import TypeVar
 
 from claims.errors import UserError
-from claims.vocab import ALIASES, lookup
+from claims.registry import party_named, party_suggestions
+from claims.vocab import ALIASES, Party, lookup
 
 __all__ = [
     "MAX_INPUT",
@@ -24,10 +25,12 @@ __all__ = [
     "clip",
     "parse_command",
     "parse_date",
+    "parse_party",
     "parse_positive",
     "parse_word",
     "rank",
     "suggest",
+    "unknown_party",
 ]
 
 MAX_INPUT = 4096
@@ -118,3 +121,27 @@ def parse_positive(word: str, what: str, maximum: int) -> int:
     if not word.isdigit() or not 1 <= int(word) <= maximum:
         raise UserError(f"{what} must be a whole number from 1 to {maximum}, not '{clip(word)}'.")
     return int(word)
+
+
+MAX_PARTY_WORDS = 6  # "democratic people's republic of korea"
+
+
+def parse_party(words: Sequence[str]) -> tuple[Party, int] | None:
+    """The party that the longest run of ``words`` from the first names, and the run's length.
+
+    ``("north", "korea", "all")`` -> ``(north_korea, 2)``; None when no run names a party.
+    """
+    for n in range(min(len(words), MAX_PARTY_WORDS), 0, -1):
+        if (party := party_named(" ".join(words[:n]))) is not None:
+            return party, n
+    return None
+
+
+def unknown_party(words: str) -> UserError:
+    """``unknown party 'north kora' — did you mean north_korea?``"""
+    close = party_suggestions(words)
+    if close:
+        hint = " — did you mean " + " or ".join(p.value for p in close) + "?"
+    else:
+        hint = ". Name a country or people, e.g. russia, north_korea, lebanon or hezbollah."
+    return UserError(f"unknown party '{clip(words)}'{hint}")

@@ -10,10 +10,18 @@ from claims.compare import Current, spread
 from claims.errors import UserError
 from claims.model import Claim
 from claims.paging import PagePlan, Standing, plan_page
+from claims.registry import PARTIES
 from claims.vocab import Metric, Party, Population, lookup
 from handlers.context import Context
 from handlers.params import CONTEXT, METRIC
-from handlers.parse import clip, parse_date, parse_positive, parse_word
+from handlers.parse import (
+    clip,
+    parse_date,
+    parse_party,
+    parse_positive,
+    parse_word,
+    unknown_party,
+)
 from handlers.present import current_entry, metric_title, party_name, spread_text, whose
 from handlers.router import Form, Param, Router
 from handlers.types import Block, Button, Heading, Incoming, Reply, Text
@@ -57,16 +65,19 @@ def parse_query(args: Sequence[str]) -> EstimatesQuery:
     population: Population | None = None
     since: date | None = None
     include_context, page = False, 1
-    words = iter(args[1:])
-    for word in words:
+    words = list(args[1:])
+    at = 0
+    while at < len(words):
+        word = words[at]
         low = word.lower()
+        at += 1
         if low == "all":
             include_context = True
         elif low in ("since", "page"):
-            value = next(words, None)
-            if value is None:
+            if at == len(words):
                 example = "since 2022-06-01" if low == "since" else "page 2"
                 raise UserError(f"'{low}' needs a value, e.g. {example}.")
+            value, at = words[at], at + 1
             if low == "since":
                 since = parse_date(value)
             else:
@@ -74,13 +85,27 @@ def parse_query(args: Sequence[str]) -> EstimatesQuery:
         elif (found := lookup(Population, low)) is not None:
             population = found
         elif party is None:
-            party = parse_word(Party, word, "party")
+            named = parse_party(words[at - 1 :])
+            if named is None:
+                raise unknown_party(" ".join(_up_to_keyword(words[at - 1 :])))
+            party, at = named[0], at - 1 + named[1]
         else:
             raise UserError(
                 f"I don't know what '{clip(word)}' means here. "
                 "Usage: /estimates <metric> [party] [population] [since YYYY-MM-DD] [all]"
             )
     return EstimatesQuery(metric, party, population, since, include_context, page)
+
+
+def _up_to_keyword(words: Sequence[str]) -> list[str]:
+    """The words before the next one the query knows, the phrase a user meant as a party."""
+    known = {"all", "since", "page"}
+    run = []
+    for word in words:
+        if word.lower() in known or lookup(Population, word) is not None:
+            break
+        run.append(word)
+    return run
 
 
 def _plan(q: EstimatesQuery, ctx: Context, standings: list[Standing]) -> PagePlan:
@@ -125,7 +150,7 @@ def _section(plan: PagePlan, claims: dict[str, Claim]) -> list[Block]:
     "estimates",
     params=(
         METRIC,
-        Param("party", "whose losses", tuple(p.value for p in Party)),
+        Param("party", "whose losses: a country or people", tuple(PARTIES)),
         Param("population", "military, civilian or mixed", tuple(p.value for p in Population)),
         Param("since", "only figures that hold on or after YYYY-MM-DD", form=Form.KEYWORD),
         CONTEXT,

@@ -13,12 +13,13 @@ from datetime import time, timedelta
 
 from claims.errors import UserError
 from claims.filters import ClaimFilter
+from claims.registry import party_info, party_named, party_suggestions
 from claims.schedule import WEEKDAYS, Schedule, parse_clock, zone_named, zone_names
 from claims.vocab import ClaimantSide, Kind, Metric, Party, lookup
 from handlers.completion import zones
 from handlers.context import Context
 from handlers.digest import change_reply
-from handlers.parse import clip, suggest
+from handlers.parse import clip, parse_party, suggest, unknown_party
 from handlers.router import Form, Param, Router
 from handlers.types import Block, Button, ChatKind, Fields, Heading, Incoming, Reply, Text
 from storage.protocols import Subscription
@@ -59,9 +60,9 @@ class SubscribeRequest:
 
 def _side(word: str) -> ClaimantSide:
     found = lookup(ClaimantSide, word)
-    party = lookup(Party, word)
+    party = party_info(party_named(word) or "")
     if found is None and party is not None:
-        found = lookup(ClaimantSide, party.value)
+        found = party.side
     if found is None:
         raise suggest("claimant side", word, [s.value for s in ClaimantSide])
     return found
@@ -73,24 +74,28 @@ def _unknown_word(word: str) -> UserError:
         *_SCHEDULE_WORDS,
         "by",
         *(m.value for m in Metric),
-        *(p.value for p in Party),
         *(k.value for k in Kind),
     ]
-    return suggest("word", word, valid)
+    if not difflib.get_close_matches(word.lower(), valid, n=1) and party_suggestions(word):
+        return unknown_party(word)
+    return suggest("word", word, [*valid, "a country or people (russia, north_korea, ...)"])
 
 
 def parse_subscribe(args: Sequence[str]) -> SubscribeRequest:
     """``killed wounded russia by ukraine daily 09:00 Europe/Kyiv`` in any order."""
     req = SubscribeRequest()
-    words = iter(args)
-    for word in words:
+    words = list(args)
+    at = 0
+    while at < len(words):
+        word = words[at]
         low = word.lower()
+        at += 1
         if low == "all":
             continue
         if low in _SCHEDULE_WORDS:
             req.mode = low
         elif low == "by":
-            side = next(words, None)
+            side, at = (words[at], at + 1) if at < len(words) else (None, at)
             if side is None:
                 raise UserError("'by' needs a claimant side, e.g. by ukraine.")
             req.sides.add(_side(side))
@@ -100,8 +105,9 @@ def parse_subscribe(args: Sequence[str]) -> SubscribeRequest:
             req.at = clock
         elif (m := lookup(Metric, low)) is not None:
             req.metrics.add(m)
-        elif (p := lookup(Party, low)) is not None:
-            req.parties.add(p)
+        elif (named := parse_party(words[at - 1 :])) is not None:
+            req.parties.add(named[0])
+            at += named[1] - 1
         elif (k := lookup(Kind, low)) is not None:
             req.kinds.add(k)
         elif (zone := zone_named(word)) is not None:

@@ -41,13 +41,20 @@ _N_CLAIM = CLAIM_COLUMNS.count(",") + 1
 
 # Vocabulary lookups by value: a dict is many times faster than calling the enum.
 _METRIC = {m.value: m for m in Metric}
-_PARTY = {p.value: p for p in Party}
+_PARTIES: dict[str, Party] = {}  # parties are open: each key is checked once, then reused
 _POPULATION = {p.value: p for p in Population}
 _QUALIFIER = {q.value: q for q in Qualifier}
 _SIDE = {s.value: s for s in ClaimantSide}
 _KIND = {k.value: k for k in Kind}
 _STATUS = {s.value: s for s in Status}
 _NO_DATE: tuple[date | None, DatePrecision] = (None, DatePrecision.DAY)
+
+
+def _party(text: str) -> Party:
+    found = _PARTIES.get(text)
+    if found is None:
+        found = _PARTIES[text] = Party(text)
+    return found
 
 
 def _as_of(text: str | None) -> tuple[date | None, DatePrecision]:
@@ -103,7 +110,7 @@ def standing_from_row(row: Row) -> Standing:
     """A Standing from id, party, population, low, high, effective_date, supersedes, inside."""
     return Standing(
         id=row[0],
-        party=_PARTY[row[1]],
+        party=_party(row[1]),
         population=_POPULATION[row[2]],
         low=row[3],
         high=row[4],
@@ -124,7 +131,7 @@ def claim_from_row(row: Row) -> Claim:
     return Claim(
         id=row[0],
         metric=_METRIC[row[1]],
-        party=_PARTY[row[2]],
+        party=_party(row[2]),
         population=_POPULATION[row[3]],
         low=row[4],
         high=row[5],

@@ -74,3 +74,20 @@ def test_a_webhook_secret_with_characters_telegram_refuses_is_named() -> None:
     with pytest.raises(ValidationError) as caught:
         Settings(_env_file=None, telegram_webhook_secret="has spaces")  # type: ignore[call-arg, arg-type]
     assert "TELEGRAM_WEBHOOK_SECRET" in describe_error(caught.value)
+
+
+def test_conflict_parties_take_any_registered_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONFLICT_PARTIES", "Israel, Hezbollah, north korea")
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.conflict.parties == (Party.ISRAEL, Party.LEBANON, Party.NORTH_KOREA)
+
+
+def test_an_unknown_conflict_party_is_named_with_a_suggestion(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CONFLICT_PARTIES", "russia,ukrane")
+    with pytest.raises(ValidationError) as caught:
+        Settings(_env_file=None)  # type: ignore[call-arg]
+    described = describe_error(caught.value)
+    assert "CONFLICT_PARTIES" in described
+    assert "unknown party 'ukrane' (did you mean ukraine?)" in described

@@ -17,7 +17,15 @@ from tests.conftest import Chat
         ),
         (
             "/estimates killed rusia",
-            "unknown party 'rusia' — did you mean russia? Parties: russia, ukraine",
+            "unknown party 'rusia' — did you mean russia?",
+        ),
+        (
+            "/estimates killed north kora all",
+            "unknown party 'north kora' — did you mean north_korea?",
+        ),
+        (
+            "/estimates killed mordor",
+            "unknown party 'mordor'. Name a country or people, e.g. russia, north_korea",
         ),
         ("/estimates killed since yesterday", "'yesterday' is not a date — write it as YYYY-MM-DD"),
         ("/estimates killed since", "'since' needs a value, e.g. since 2022-06-01"),

@@ -1,0 +1,1 @@
+"""Data files shipped with the domain: the party registry (``parties.toml``)."""

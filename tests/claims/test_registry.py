@@ -1,0 +1,110 @@
+"""The party registry: every country and people, by any name a text or a user gives it."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.registry import PARTIES, party_info, party_named, party_suggestions, party_words
+from claims.vocab import ClaimantSide, Party
+
+
+@pytest.mark.parametrize(
+    ("words", "party"),
+    [
+        ("North Korea", "north_korea"),
+        ("DPRK", "north_korea"),
+        ("north_korea", "north_korea"),
+        ("North Korean", "north_korea"),
+        ("Pyongyang", "north_korea"),
+        ("the Kremlin", "russia"),
+        ("Kremlin", "russia"),
+        ("Wagner", "russia"),
+        ("Hezbollah", "lebanon"),
+        ("Hamas", "palestine"),
+        ("Gaza", "palestine"),
+        ("the Pentagon", "usa"),
+        ("U.S.", "usa"),
+        ("IDF", "israel"),
+        ("Kyiv's", "ukraine"),
+        ("Democratic Republic of the Congo", "dr_congo"),
+        ("DRC", "dr_congo"),
+        ("Burma", "myanmar"),
+        ("Chechens", "chechnya"),
+        ("Soviet", "ussr"),
+        ("the Soviet Union", "ussr"),
+        ("Britain", "uk"),
+        ("both sides", "both"),
+        ("US-led coalition", "coalition"),
+        ("Côte d'Ivoire", "ivory_coast"),
+        ("Bosnia-Herzegovina", "bosnia"),
+    ],
+)
+def test_any_name_demonym_capital_institution_or_group_names_its_party(
+    words: str, party: str
+) -> None:
+    assert party_named(words) == party
+
+
+def test_words_that_name_no_party_give_none() -> None:
+    assert party_named("Narnia") is None
+    assert party_named("") is None
+    assert party_named("the") is None
+
+
+def test_every_un_member_state_and_the_special_values_are_registered() -> None:
+    historical = {key for key, info in PARTIES.items() if info.historical}
+    assert {"ussr", "yugoslavia", "east_germany"} <= historical
+    assert {"both", "coalition", "palestine", "chechnya", "kurdistan"} <= set(PARTIES)
+    # 193 members, plus Palestine, Kosovo, Taiwan, the Vatican and the peoples and specials
+    assert len([info for info in PARTIES.values() if not info.historical]) >= 193 + 4
+
+
+def test_a_partys_info_says_its_display_name_and_whose_side_its_officials_speak_for() -> None:
+    korea = party_info("north_korea")
+    assert korea is not None
+    assert korea.name == "North Korea"
+    assert "dprk" in korea.names
+    assert korea.side == ClaimantSide.OTHER
+    sides = {key: PARTIES[key].side for key in ("russia", "ukraine", "usa", "uk", "poland")}
+    assert sides == {
+        "russia": ClaimantSide.RUSSIA,
+        "ukraine": ClaimantSide.UKRAINE,
+        "usa": ClaimantSide.USA,
+        "uk": ClaimantSide.UK,
+        "poland": ClaimantSide.EU_STATE,
+    }
+    assert PARTIES["norway"].side == ClaimantSide.NATO
+    assert party_info("narnia") is None
+
+
+def test_party_words_are_longest_first_with_their_kind() -> None:
+    rows = party_words()
+    lengths = [len(phrase) for phrase, _, _ in rows]
+    assert lengths == sorted(lengths, reverse=True)
+    assert ("hezbollah", Party.LEBANON, "group") in rows
+    assert ("pyongyang", Party.NORTH_KOREA, "capital") in rows
+    assert ("the kremlin", Party.RUSSIA, "institution") in rows
+    assert {kind for _, _, kind in rows} == {"name", "demonym", "capital", "institution", "group"}
+    assert all(phrase == phrase.lower() for phrase, _, _ in rows)
+
+
+def test_no_phrase_names_two_parties() -> None:
+    phrases = [phrase for phrase, _, _ in party_words()]
+    assert len(phrases) == len(set(phrases))
+
+
+def test_a_misspelt_party_gets_the_closest_registered_ones() -> None:
+    assert party_suggestions("ukrane")[0] == "ukraine"
+    assert party_suggestions("north kora")[0] == "north_korea"
+    assert party_suggestions("zzzz") == []
+
+
+def test_a_party_is_an_open_key_compared_by_value() -> None:
+    read_back = Party("".join(["rus", "sia"]))
+    assert read_back == Party.RUSSIA
+    assert read_back.value == "russia"
+    assert Party("north_korea") in {Party.NORTH_KOREA}
+    assert f"{Party.USSR}" == "ussr"
+    for bad in ("North Korea", "north-korea", "", "russia_", "1944"):
+        with pytest.raises(ValueError, match="not a party key"):
+            Party(bad)
