@@ -178,6 +178,7 @@ def _governing(atts: list[Attribution], at: int) -> Attribution | None:
 def _party(
     text: str,
     candidate: Candidate,
+    metric: Metric,
     population: Population,
     found: list[Mention],
     previous: Party | None,
@@ -187,6 +188,11 @@ def _party(
     the figure before it in a list, then the nearest party word that is not a source."""
     if candidate.attached_party:
         return candidate.attached_party
+    if metric == Metric.CAPTURED:
+        captor = next((m.party for m in found if m.role is Role.CAPTOR), None)
+        held = opponent(captor) if captor else None
+        if held:
+            return held
     breaks = re.finditer(r";|\b(?:while|whereas|but)\b", text[: candidate.start])
     clause_start = max([0] + [m.end() for m in breaks])
     cue = candidate.metric_cue
@@ -321,7 +327,7 @@ def _claims_in(
         if candidate.rate or candidate.breakdown or _CONDITIONAL.match(text):
             continue
         population = _population(candidate, metric, text, reading.default_population)
-        party = _party(text, candidate, population, words, previous_party) or party
+        party = _party(text, candidate, metric, population, words, previous_party) or party
         if party is None:
             recent = [c for i, c in reading.claims if index - 3 <= i < index]
             if recent:
@@ -344,7 +350,12 @@ def _claims_in(
         if _EACH_SIDE.search(text[candidate.end : candidate.end + 60]) or _EACH_SIDE.search(
             text[max(0, candidate.start - 30) : candidate.start]
         ):
-            named = [m.party for m in words if m.role in (Role.PEOPLE, Role.SOURCE)]
+            named = [
+                each.party
+                for m in words
+                if m.role in (Role.PEOPLE, Role.SOURCE)
+                for each in (mentions(m.word) if m.party == Party.BOTH else [m])
+            ]
             pair = list(dict.fromkeys(named))
             parties = pair[:2] if len(pair) >= 2 else reading.top[:2] or [party]
         previous_party, previous_metric = party, metric

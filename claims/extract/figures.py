@@ -49,7 +49,8 @@ _CIVILIAN = words(
 _MILITARY = words(
     "troops troop soldiers soldier servicemen servicemembers personnel military fighters "
     "militants militiamen combatants mercenaries convicts prisoners pows reservists conscripts "
-    "recruits draftees sailors airmen marines officers"
+    "recruits draftees sailors airmen marines officers rebels insurgents guerrillas jihadists "
+    "terrorists gunmen separatists partisans paratroopers defenders guardsmen militia"
 )
 _MIXED = words("people persons individuals martyrs victims")
 _NOT_PEOPLE_WORDS = words(
@@ -129,7 +130,8 @@ def _head(after: str) -> tuple[str, Party | None] | None:
     party: Party | None = None
     people = ""
     unknown = 0
-    for token in re.findall(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]", after[:100])[:7]:
+    tokens = re.findall(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]", after[:100])[:7]
+    for index, token in enumerate(tokens):
         word = token.lower().rstrip("'’")
         if not token[0].isalpha():
             break
@@ -141,7 +143,11 @@ def _head(after: str) -> tuple[str, Party | None] | None:
         if any(p.match(word) for _, p in METRIC_CUES) or GENERIC_LOSS.match(word):
             return people, party
         if word in PARTY_WORDS and not people:
-            party = PARTY_WORDS[word]
+            # "Ukrainian and Russian troops": both sides' people counted together
+            party = Party.BOTH if party and party != PARTY_WORDS[word] else PARTY_WORDS[word]
+            continue
+        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+        if word in ("and", "&") and party and following in PARTY_WORDS:
             continue
         if word in STOPWORDS or people:
             break
@@ -174,6 +180,8 @@ def _not_a_figure(text: str, q: Quantity, first_token: bool) -> bool:
         return True
     if re.search(r"(?i)\b(?:aged?|age\s+of|ages\s+of)\s*$", before):
         return True
+    if re.search(r"(?i)\bage\b[^.;,]{0,60}\b(?:is|was|stood\s+at|of)\s+$", before):
+        return True  # "the average age of those called up is 35"
     if re.search(r"[$€£]\s*$|\b(?:US\$|USD|EUR)\s*$", before):
         return True
     if re.search(r"(?i)\bby\s+$", before) and value < 100:
@@ -219,6 +227,8 @@ def candidates(text: str) -> list[Candidate]:
         own = [c for c in cues if candidate.end <= c.start < clause_end]
         before = [c for c in cues if previous_end <= c.start and c.end <= candidate.start]
         later = [c for c in cues if clause_end <= c.start < next_start]
+        if len(own) > 1 and _modifies_people(text, candidate, own[0]):
+            own = own[1:]  # "82,000 mobilized men were sent to the front": the verb says it
         for where, cue in (
             ("after", _nearest(own, True)),
             ("before", _nearest(before, False)),
@@ -240,4 +250,26 @@ def candidates(text: str) -> list[Candidate]:
                 candidate.breakdown = prior.breakdown or "including" in joiner
         elif "including" in joiner and candidate.metric_from != "after":
             candidate.breakdown = True
+    _share_backwards(text, found)
     return found
+
+
+def _modifies_people(text: str, candidate: Candidate, cue: MetricCue) -> bool:
+    """Whether a casualty word right after a figure is an adjective of its people noun
+    ("4,000 wounded soldiers"), so a verb later in the clause says what happened to them."""
+    between = text[candidate.end : cue.start]
+    following = re.findall(r"[A-Za-z]+", text[cue.end : cue.end + 40])[:3]
+    return not between.strip() and any(word.lower() in PEOPLE for word in following)
+
+
+def _share_backwards(text: str, found: list[Candidate]) -> None:
+    """ "3,100 soldiers, 4,000 rebels and 900 foreign fighters died": the figures listed before
+    the casualty word take the metric of the last one."""
+    for index in range(len(found) - 2, -1, -1):
+        candidate, following = found[index], found[index + 1]
+        if candidate.metric is not None or following.metric is None:
+            continue
+        joiner = text[candidate.end : following.start]
+        if re.fullmatch(r"[^\W\d]*(?:\s+[^\W\d]+){0,3}\s*(?:,|,?\s+and|,?\s+or)\s+", joiner):
+            candidate.metric, candidate.metric_cue = following.metric, following.metric_cue
+            candidate.metric_from = "list"

@@ -63,7 +63,8 @@ METRIC_CUES: list[tuple[Metric, re.Pattern[str]]] = [
         Metric.CAPTURED,
         re.compile(
             r"\b(?:captured|prisoners?(?:\s+of\s+war)?|pows?|detained|detainees|captives?"
-            r"|hostages?|surrendered|in\s+captivity|laid\s+down\s+their\s+arms|taken\s+prisoner)\b"
+            r"|hostages?|surrendered|captivity|laid\s+down\s+their\s+arms|taken\s+prisoner"
+            r"|abducted|abductees|kidnapped|held\s+(?:captive|hostage|prisoner|by)|still\s+held)\b"
         ),
     ),
     (Metric.MISSING, re.compile(r"\b(?:missing|mia|unaccounted)\b")),
@@ -89,7 +90,8 @@ METRIC_CUES: list[tuple[Metric, re.Pattern[str]]] = [
         Metric.DEPLOYED,
         re.compile(
             r"\b(?:invasion\s+(?:force|army|troops|contingent|source|power)s?|fielded|deployed"
-            r"|amassed|massed|stationed)\b|-strong\b"
+            r"|amassed|massed|stationed|sent\s+(?:to|into)\s+(?:the\s+)?[“\"]?(?:front(?:\s*lines?)?"
+            r"|combat|war\s+zone|special\s+military\s+operation|battle|fight))\b|-strong\b"
         ),
     ),
 ]
@@ -106,7 +108,8 @@ PEOPLE = words(
     marines officers police volunteers workers staff members elderly infants babies boys girls
     russians ukrainians americans palestinians israelis syrians germans iraqis yemenis sudanese
     ethiopians tigrayans georgians belarusians afghans nazis dead wounded killed injured
-    missing captured detained who"""
+    missing captured detained who rebels insurgents guerrillas jihadists terrorists gunmen
+    separatists partisans paratroopers defenders guardsmen policemen militia abductees"""
 )
 
 # nouns that count something else: a figure followed by one of these is not a casualty figure
@@ -212,7 +215,7 @@ SIDE_CUES: list[tuple[ClaimantSide, re.Pattern[str]]] = [
     (
         ClaimantSide.UN,
         re.compile(
-            r"\b(?:UN|U\.N\.|OHCHR|UNHCR|IOM|UNICEF|OCHA|UNRWA|WHO)\b|(?i:\b(?:united\s+nations"
+            r"\b(?:UN|U\.N\.?|OHCHR|UNHCR|IOM|UNICEF|OCHA|UNRWA|WHO)\b|(?i:\b(?:united\s+nations"
             r"|high\s+commissioner|world\s+health\s+organi[sz]ation)\b)"
         ),
     ),

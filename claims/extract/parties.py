@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
+from claims.extract.captivity import is_captor
 from claims.extract.lexicon import (
     AGGRESSION,
     OFFICIAL_NOUNS,
@@ -58,6 +59,7 @@ class Role(StrEnum):
     PLACE = "place"
     AGGRESSOR = "aggressor"
     SOURCE = "source"
+    CAPTOR = "captor"  # the side holding prisoners: "Russian captivity", "held by Hamas"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,8 @@ def _role(text: str, m: re.Match[str]) -> Role:
     word = m.group(1).lower()
     after = text[m.end() :]
     before = text[: m.start()]
+    if is_captor(text, m.start(), m.end()):
+        return Role.CAPTOR
     if AGGRESSION.match(after) or (m.group(0).lower().endswith("s") and AGGRESSION.match(after)):
         return Role.AGGRESSOR
     if OFFICIAL_NOUNS.match(after):
@@ -104,7 +108,35 @@ def mentions(text: str) -> list[Mention]:
     found += [
         Mention(m.start(), m.end(), Party.USA, _role(text, m), "US") for m in _US.finditer(text)
     ]
-    return sorted(found, key=lambda x: x.start)
+    return _joined(text, sorted(found, key=lambda x: x.start))
+
+
+_JOINED = re.compile(r"(?i)^\s*(?:and|&)\s+$")
+_COUNTED_NOUN = re.compile(
+    r"(?i)^(?:['’]s)?\s+(?:\w+\s+)?(?:troops|soldiers|forces|servicemen|military|armies|sides"
+    r"|casualt(?:y|ies)|losses|deaths|dead|fatalities|combatants|fighters|personnel)\b"
+)
+
+
+def _joined(text: str, found: list[Mention]) -> list[Mention]:
+    """ "Russian and Ukrainian troops", "combined Ukrainian and Russian casualties": two
+    sides' people counted together are one mention of both."""
+    merged: list[Mention] = []
+    for mention in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.role is Role.PEOPLE
+            and mention.role is Role.PEOPLE
+            and last.party != mention.party
+            and _JOINED.match(text[last.end : mention.start])
+            and _COUNTED_NOUN.match(text[mention.end :])
+        ):
+            word = text[last.start : mention.end]
+            merged[-1] = Mention(last.start, mention.end, Party.BOTH, Role.PEOPLE, word)
+            continue
+        merged.append(mention)
+    return merged
 
 
 def top_parties(text: str, limit: int = 2) -> list[Party]:

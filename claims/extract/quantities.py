@@ -58,7 +58,8 @@ _APPROX = (
     r"|in\s+the\s+vicinity\s+of|in\s+the\s+region\s+of|nearing|approaching|closer\s+to"
 )
 _AT_MOST = (
-    r"up\s+to|as\s+many\s+as|could\s+reach|no\s+more\s+than|at\s+most|fewer\s+than|less\s+than"
+    r"up\s+to|as\s+many\s+as|as\s+high\s+as|could\s+reach|no\s+more\s+than|at\s+most|fewer\s+than"
+    r"|less\s+than"
 )
 _VAGUE = (
     r"(?:tens|hundreds)\s+of\s+thousands|thousands|hundreds|dozens|scores|millions"
@@ -73,6 +74,7 @@ _SINGLE = re.compile(
     rf"(?i)(?:\b(?P<hedge>{_AT_LEAST}|{_APPROX}|{_AT_MOST})\s+)?"
     rf"(?<![\w.,])(?P<n>{_NUMBER})(?P<plus>\+)?"
 )
+_PARTICLE_VERB = re.compile(r"(?i)\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|took|taken?|takes)\s+$")
 _VAGUE_RE = re.compile(rf"(?i)\b(?:{_VAGUE})\b")
 _HEDGE_WORDS = {
     Qualifier.AT_LEAST: re.compile(rf"(?i)^(?:{_AT_LEAST})$"),
@@ -184,14 +186,17 @@ def quantities(text: str) -> list[Quantity]:
         found.append(Quantity(m.start(), m.end(), m[0], ends[0], ends[1], Qualifier.RANGE))
         taken.append((m.start(), m.end()))
     for m in _SINGLE.finditer(text):
-        start = m.start("hedge") if m["hedge"] else m.start("n")
+        hedge = m["hedge"]
+        if hedge and _PARTICLE_VERB.search(text[max(0, m.start() - 12) : m.start()]):
+            hedge = None  # "handed over 90 prisoners": a verb's particle, not a hedge
+        start = m.start("hedge") if hedge else m.start("n")
         if not free(start, m.end()):
             continue
         read = read_number(m["n"])
         if read is None:
             continue
         value = read[0]
-        qualifier = _qualifier(m["hedge"], bool(m["plus"]))
+        qualifier = _qualifier(hedge, bool(m["plus"]))
         low = None if qualifier is Qualifier.AT_MOST else value
         high = None if qualifier is Qualifier.AT_LEAST else value
         found.append(Quantity(start, m.end(), text[start : m.end()], low, high, qualifier))

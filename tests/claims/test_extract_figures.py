@@ -75,3 +75,68 @@ def test_a_year_before_a_comma_still_makes_a_historical_window() -> None:
         date(2014, 1, 1),
         date(2014, 12, 31),
     )
+
+
+def test_two_sides_counted_together_are_both() -> None:
+    text = "Some 400,000 Russian and Ukrainian soldiers have been killed or wounded, analysts say."
+    assert one(text).party == "both"
+
+
+def test_combined_casualties_of_two_sides_are_both() -> None:
+    text = "The institute said combined Ukrainian and Russian casualties may be as high as 900,000."
+    claim = one(text)
+    assert (claim.party, claim.low, claim.high, claim.qualifier) == (
+        "both",
+        None,
+        900_000,
+        "at_most",
+    )
+
+
+def test_figures_listed_before_the_verb_share_its_metric() -> None:
+    text = "Monitors said 2,100 army soldiers, 3,000 rebels and 700 foreign fighters died in Syria."
+    assert [(c.metric, c.low) for c in claims(text)] == [
+        ("killed", 2100),
+        ("killed", 3000),
+        ("killed", 700),
+    ]
+
+
+def test_each_side_in_a_list_keeps_its_own_party() -> None:
+    text = "Officials said 250 Russian and 120 Ukrainian soldiers were wounded."
+    assert [(c.party, c.low) for c in claims(text)] == [("russia", 250), ("ukraine", 120)]
+
+
+def test_prisoners_freed_from_captivity_are_the_other_sides_people() -> None:
+    text = "The headquarters said 140 people were freed from Russian captivity on Monday."
+    assert (one(text).metric, one(text).party) == ("captured", "ukraine")
+
+
+def test_prisoners_handed_over_are_the_other_sides_people() -> None:
+    claim = one("Kyiv handed over 75 prisoners in the swap, the mediators said.")
+    assert (claim.metric, claim.party, claim.qualifier) == ("captured", "russia", "exact")
+
+
+def test_prisoners_held_by_a_side_are_its_opponents_people() -> None:
+    claim = one("The families said 60 people were still held by Russia after the exchange.")
+    assert (claim.metric, claim.party) == ("captured", "ukraine")
+
+
+def test_a_side_whose_troops_were_captured_is_not_the_captor() -> None:
+    claim = one("Moscow said the number of Ukrainian troops captured so far was 1,200.")
+    assert (claim.metric, claim.party) == ("captured", "ukraine")
+
+
+def test_an_average_age_is_not_a_figure() -> None:
+    text = "Moscow said 4,000 Russian men were called up; the average age of those drafted is 38."
+    assert [(c.metric, c.low) for c in claims(text)] == [("mobilized", 4000)]
+
+
+def test_men_sent_to_the_front_are_deployed_whatever_adjective_they_carry() -> None:
+    text = "The minister said 41,000 mobilised Russian men had been sent to the front."
+    assert one(text).metric == "deployed"
+
+
+def test_the_verb_after_an_adjective_of_the_people_gives_the_metric() -> None:
+    text = "Kyiv said 900 wounded Russian soldiers later died in field hospitals."
+    assert one(text).metric == "killed"
