@@ -41,6 +41,9 @@ _MONTH_AFTER = re.compile(
 _DURATION = re.compile(
     r"(?i)^\s+(?:\w+\s+){1,2}?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b"
 )
+# how far before and after a quantity its words are read: further than any phrase the
+# patterns here match, and short, so that a long sentence costs no more than its length
+_NEAR = 200
 _RATE = re.compile(r"(?i)^(?:\s+\w+){0,4}?\s+(?:a|per|each|every)\s+(?:day|week|month)\b|\bdaily\b")
 _CIVILIAN = words(
     "civilians civilian children women residents patients refugees elderly infants babies boys "
@@ -160,7 +163,7 @@ def _head(after: str) -> tuple[str, Party | None] | None:
 
 
 def _not_a_figure(text: str, q: Quantity, first_token: bool) -> bool:
-    before, after = text[: q.start], text[q.end :]
+    before, after = text[max(0, q.start - _NEAR) : q.start], text[q.end : q.end + _NEAR]
     value = q.high if q.high is not None else q.low
     if value is None:
         return True
@@ -203,13 +206,14 @@ def _nearest(cues: list[MetricCue], first: bool) -> MetricCue | None:
 def candidates(text: str) -> list[Candidate]:
     """The figures in one sentence that count people, each with the metric its words give."""
     found: list[Candidate] = []
+    lead = len(text) - len(text.lstrip(" “\"'‘("))
     for q in quantities(text):
         if q.vague:
             continue
-        first_token = not text[: q.start].strip(" “\"'‘(")
+        first_token = q.start <= lead
         if _not_a_figure(text, q, first_token):
             continue
-        head = _head(text[q.end :])
+        head = _head(text[q.end : q.end + _NEAR])
         if head is None:
             continue
         people, party = head
@@ -217,6 +221,8 @@ def candidates(text: str) -> list[Candidate]:
         if value is not None and value < 10 and not people:
             continue
         found.append(Candidate(q, people, party))
+    if not found:
+        return found
     cues = metric_cues(text)
     for index, candidate in enumerate(found):
         previous_end = found[index - 1].end if index else 0

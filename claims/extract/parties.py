@@ -40,6 +40,9 @@ _LOCATIVE = re.compile(
     r"(?i)\b(?:in|into|inside|across|throughout|near|at|to|from|of|on|over|toward|towards"
     r"|entered|left|leave|leaving|invaded|invade|occupied|attack|attacked|against)\s+(?:the\s+)?$"
 )
+# how far around a party word its role is read: further than any phrase the role patterns
+# match, and short, so that reading every word of a long text stays linear in its length
+_NEAR = 200
 _COUNTRY_NOUNS = words(
     "russia ukraine syria sudan ethiopia iraq yemen germany israel palestine belarus gaza "
     "moscow kyiv kiev kremlin"
@@ -77,8 +80,7 @@ def opponent(party: Party) -> Party | None:
 
 def _role(text: str, m: re.Match[str]) -> Role:
     word = m.group(1).lower()
-    after = text[m.end() :]
-    before = text[: m.start()]
+    after = text[m.end() : m.end() + _NEAR]
     if is_captor(text, m.start(), m.end()):
         return Role.CAPTOR
     if AGGRESSION.match(after) or (m.group(0).lower().endswith("s") and AGGRESSION.match(after)):
@@ -88,7 +90,7 @@ def _role(text: str, m: re.Match[str]) -> Role:
     if PLACE_NOUNS.match(after):
         return Role.PLACE
     if word in _COUNTRY_NOUNS and not re.match(r"'s|’s", text[m.end(1) : m.end(1) + 2]):
-        if _LOCATIVE.search(before):
+        if _LOCATIVE.search(text, max(0, m.start() - _NEAR), m.start()):
             return Role.PLACE
         if re.match(r"\s+(?:said|says|claimed|claims|estimated|reported|stated)\b", after):
             return Role.SOURCE

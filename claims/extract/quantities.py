@@ -76,6 +76,12 @@ _SINGLE = re.compile(
 )
 _PARTICLE_VERB = re.compile(r"(?i)\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|took|taken?|takes)\s+$")
 _VAGUE_RE = re.compile(rf"(?i)\b(?:{_VAGUE})\b")
+# every quantity holds a digit or one of the words of the patterns above, whole: most
+# sentences hold neither, and two cheap scans rule them out before those patterns try each
+# of their positions
+_DIGIT = re.compile(r"\d")
+_TOKEN = re.compile(r"\w+")
+_NUMBER_TOKENS = frozenset(re.findall(r"[a-z]{3,}", _NUMBER + _VAGUE)) - {"and"}
 _HEDGE_WORDS = {
     Qualifier.AT_LEAST: re.compile(rf"(?i)^(?:{_AT_LEAST})$"),
     Qualifier.APPROX: re.compile(rf"(?i)^(?:{_APPROX})$"),
@@ -172,6 +178,8 @@ def _range_ends(a: str, b: str) -> tuple[int, int] | None:
 
 def quantities(text: str) -> list[Quantity]:
     """Every quantity in the text, in order, ranges before the numbers inside them."""
+    if not _DIGIT.search(text) and _NUMBER_TOKENS.isdisjoint(_TOKEN.findall(text.casefold())):
+        return []
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 

@@ -37,12 +37,20 @@ class Sentence:
         return self.text.lstrip()[:1] in "\"“«'‘"
 
 
+def _token_before(text: str, stop: int) -> str:
+    """The word or dotted abbreviation that ends at ``stop``, read backwards from it: a search
+    anchored at the stop would try every position of the paragraph before it."""
+    begin = stop
+    while begin and (text[begin - 1].isalnum() or text[begin - 1] in "._"):
+        begin -= 1
+    return text[begin:stop]
+
+
 def _ends_sentence(text: str, stop: int, after: int) -> bool:
     """Whether the stop at ``stop`` ends a sentence: not an abbreviation or an initial."""
     if text[stop] != ".":
         return True
-    word = re.search(r"([\w.]+)$", text[:stop])
-    token = word.group(1).lower() if word else ""
+    token = _token_before(text, stop).lower()
     if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
         return False
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):  # U.S. / a.m.
