@@ -1,22 +1,26 @@
 """Fetching pages and feeds from addresses users give: bounded, typed and kept off the inside.
 
-Every hop of a redirect is checked before it is requested: only http and https, and no host
-that resolves to a private, loopback, link-local or otherwise internal address unless the
-deployment allows it (``FETCH_ALLOW_PRIVATE``, for tests and intranets). Bodies are read as a
-stream and refused past the size cap; the content type must be one the caller accepts; each
-request has a timeout. Conditional GET (ETag, Last-Modified) lets feeds be polled cheaply.
+Only http and https URLs with a valid host and port are fetched. Every redirect hop is
+requested through a transport that resolves the host once, refuses it if any address is not
+public (``bot.fetch_guard``, ``bot.addresses``) and connects to the address it checked, unless
+the deployment allows it (``FETCH_ALLOW_PRIVATE``, ``FETCH_ALLOW_HOSTS``, for tests and
+intranets). Bodies are decoded a bounded step at a time and refused past the size cap on what
+they decode to (``bot.fetch_body``); one deadline covers the whole fetch, redirects included.
+The content type must be one the caller accepts. Conditional GET (ETag, Last-Modified) lets
+feeds be polled cheaply.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ipaddress
-import socket
 from collections.abc import Collection
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
+
+from bot.fetch_body import ACCEPTED_ENCODINGS, BodyDecoder, BodyTooLarge, UnreadableBody
+from bot.fetch_guard import GuardedTransport, Resolver, UnsafeAddress, system_resolver
 
 __all__ = ["FetchError", "FetchPolicy", "Fetched", "Fetcher"]
 
@@ -51,7 +55,10 @@ class Fetched:
         return self.status == 304
 
     def text(self) -> str:
-        return self.body.decode(_charset(self.content_type), errors="replace")
+        try:
+            return self.body.decode(_charset(self.content_type), errors="replace")
+        except LookupError:  # a charset the codec registry does not know: read it as UTF-8
+            return self.body.decode("utf-8", errors="replace")
 
 
 def _charset(content_type: str) -> str:
@@ -62,51 +69,47 @@ def _charset(content_type: str) -> str:
     return "utf-8"
 
 
-def _internal(address: str) -> bool:
-    ip = ipaddress.ip_address(address)
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return (
-        ip.is_private
-        or ip.is_loopback
-        or ip.is_link_local
-        or ip.is_reserved
-        or ip.is_multicast
-        or ip.is_unspecified
-    )
+def _parse(url: str, base: httpx.URL | None = None) -> httpx.URL:
+    """``url`` (resolved against ``base``) if it can be fetched at all, else why not."""
+    try:
+        parsed = base.join(url) if base is not None else httpx.URL(url)
+        host, port = parsed.host, parsed.port
+    except (httpx.InvalidURL, ValueError) as exc:  # ValueError: bad IDNA names and brackets
+        raise FetchError(f"{url!r} is not a valid address ({exc})") from exc
+    if parsed.scheme not in ("http", "https") or not host:
+        raise FetchError(f"only http and https addresses can be fetched, not {url!r}")
+    if port is not None and not 0 < port < 65536:
+        raise FetchError(f"{url!r} is not a valid address (port {port} is out of range)")
+    return parsed
 
 
 class Fetcher:
-    def __init__(self, policy: FetchPolicy, client: httpx.AsyncClient | None = None) -> None:
+    """Fetches under one policy. ``resolve`` and ``network`` replace the system's name lookup
+    and sockets, for tests that play a hostile resolver or a piece of the internet."""
+
+    def __init__(
+        self,
+        policy: FetchPolicy,
+        *,
+        resolve: Resolver = system_resolver,
+        network: httpcore.AsyncNetworkBackend | None = None,
+    ) -> None:
         self.policy = policy
-        self._client = client or httpx.AsyncClient(
+        self._client = httpx.AsyncClient(
+            transport=GuardedTransport(
+                allow_private=policy.allow_private,
+                allow_hosts=policy.allow_hosts,
+                resolve=resolve,
+                network=network,
+            ),
             timeout=policy.timeout,
             follow_redirects=False,
-            headers={"User-Agent": policy.user_agent},
+            trust_env=False,
+            headers={"User-Agent": policy.user_agent, "Accept-Encoding": ACCEPTED_ENCODINGS},
         )
 
     async def close(self) -> None:
         await self._client.aclose()
-
-    async def _check(self, url: str) -> None:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError(f"only http and https addresses can be fetched, not {url!r}")
-        if self.policy.allow_private or parts.hostname in self.policy.allow_hosts:
-            return
-        try:
-            infos = await asyncio.get_running_loop().getaddrinfo(
-                parts.hostname,
-                parts.port or (443 if parts.scheme == "https" else 80),
-                type=socket.SOCK_STREAM,
-            )
-        except OSError as exc:
-            raise FetchError(f"cannot resolve {parts.hostname}: {exc}") from exc
-        for info in infos:
-            if _internal(str(info[4][0])):
-                raise FetchError(
-                    f"{parts.hostname} is a private or local address; fetching it is not allowed"
-                )
 
     async def get(
         self,
@@ -123,49 +126,64 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        for _ in range(_MAX_HOPS + 1):
-            await self._check(url)
-            try:
-                async with asyncio.timeout(self.policy.timeout):
-                    fetched = await self._once(url, headers, accept)
-            except TimeoutError as exc:
-                raise FetchError(f"{url} took longer than {self.policy.timeout:g} s") from exc
-            except httpx.HTTPError as exc:
-                raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
-            if isinstance(fetched, str):
-                url = fetched
-                continue
-            return fetched
+        target = _parse(url)
+        try:
+            async with asyncio.timeout(self.policy.timeout):
+                for _ in range(_MAX_HOPS + 1):
+                    fetched = await self._once(target, headers, accept)
+                    if isinstance(fetched, Fetched):
+                        return fetched
+                    target = _parse(fetched, base=target)
+        except TimeoutError as exc:
+            raise FetchError(f"{target} took longer than {self.policy.timeout:g} s") from exc
         raise FetchError(f"{url}: more than {_MAX_HOPS} redirects")
 
     async def _once(
-        self, url: str, headers: dict[str, str], accept: Collection[str]
+        self, url: httpx.URL, headers: dict[str, str], accept: Collection[str]
     ) -> Fetched | str:
-        async with self._client.stream("GET", url, headers=headers) as response:
-            if response.status_code in _REDIRECTS and "location" in response.headers:
-                return urljoin(url, response.headers["location"])
-            etag = response.headers.get("etag", "")
-            modified = response.headers.get("last-modified", "")
-            if response.status_code == 304:
-                return Fetched(url, 304, "", b"", etag, modified)
-            if response.status_code >= 400:
-                raise FetchError(f"{url} answered {response.status_code}")
-            content_type = response.headers.get("content-type", "")
-            media = content_type.split(";")[0].strip().lower()
-            if accept and not any(
-                media == a or (a.endswith("/") and media.startswith(a)) for a in accept
-            ):
-                raise FetchError(
-                    f"{url} is {media or 'of no stated type'}, not {', '.join(accept)}"
-                )
-            declared = response.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > self.policy.max_bytes:
-                raise FetchError(f"{url} is larger than {self.policy.max_bytes:,} bytes")
-            body = bytearray()
-            async for chunk in response.aiter_bytes():
-                body += chunk
-                if len(body) > self.policy.max_bytes:
-                    raise FetchError(f"{url} is larger than {self.policy.max_bytes:,} bytes")
-            return Fetched(
-                str(response.url), response.status_code, content_type, bytes(body), etag, modified
+        """One request: the response, or the location it redirects to."""
+        try:
+            async with self._client.stream("GET", url, headers=headers) as response:
+                if response.status_code in _REDIRECTS and "location" in response.headers:
+                    return response.headers["location"]
+                return await self._read(response, accept)
+        except UnsafeAddress as exc:
+            raise FetchError(str(exc)) from exc
+        except httpx.HTTPError as exc:
+            raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
+
+    async def _read(self, response: httpx.Response, accept: Collection[str]) -> Fetched:
+        url = response.url
+        etag = response.headers.get("etag", "")
+        modified = response.headers.get("last-modified", "")
+        if response.status_code == 304:
+            return Fetched(str(url), 304, "", b"", etag, modified)
+        if response.status_code >= 400:
+            raise FetchError(f"{url} answered {response.status_code}")
+        content_type = response.headers.get("content-type", "")
+        media = content_type.split(";")[0].strip().lower()
+        if accept and not any(
+            media == a or (a.endswith("/") and media.startswith(a)) for a in accept
+        ):
+            raise FetchError(f"{url} is {media or 'of no stated type'}, not {', '.join(accept)}")
+        too_large = f"{url} is larger than {self.policy.max_bytes:,} bytes"
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.policy.max_bytes:
+            raise FetchError(too_large)
+        body = bytearray()
+        try:
+            decoder = BodyDecoder(
+                response.headers.get_list("content-encoding", split_commas=True),
+                self.policy.max_bytes,
             )
+            async for raw in response.aiter_raw():
+                for piece in decoder.feed(raw):
+                    body += piece
+                    await asyncio.sleep(0)  # the deadline and the other tasks get their turn
+            for piece in decoder.flush():
+                body += piece
+        except BodyTooLarge as exc:
+            raise FetchError(too_large) from exc
+        except UnreadableBody as exc:
+            raise FetchError(f"{url} cannot be read: {exc}") from exc
+        return Fetched(str(url), response.status_code, content_type, bytes(body), etag, modified)

@@ -1,9 +1,10 @@
 """A web site on 127.0.0.1 for ingestion tests: pages, feeds, series, redirects and failures.
 
 Each path answers what the test set: a body with its content type, a status, a redirect, a
-slow answer or a body streamed without a length. A path with an ETag or a Last-Modified date
-answers 304 to a request that presents it, as real servers do for conditional GETs. Every
-request is recorded.
+slow answer, a body streamed without a length, or bytes already compressed, sent as they are
+under the Content-Encoding given (a decompression bomb, say). A path with an ETag or a
+Last-Modified date answers 304 to a request that presents it, as real servers do for
+conditional GETs. Every request is recorded.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Route:
     location: str = ""
     delay: float = 0.0
     stream: bool = False
+    encoding: str = ""  # the body is sent as it is, under this Content-Encoding
 
 
 @dataclass
@@ -65,6 +67,8 @@ class Site:
         if route.location:
             return web.Response(status=route.status, headers={"Location": route.location})
         headers = {"ETag": route.etag} if route.etag else {}
+        if route.encoding:
+            headers["Content-Encoding"] = route.encoding
         if route.last_modified:
             headers["Last-Modified"] = route.last_modified
         if route.etag and request.headers.get("If-None-Match") == route.etag:
