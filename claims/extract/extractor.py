@@ -59,6 +59,7 @@ _TITLES = (
 _PERSON_TITLE = re.compile(rf"\b(?:{_TITLES})\b\.?")
 # a titled name anywhere in a sentence: "General Mark A Milley", "Adm. James G. Stavridis"
 _TITLED = re.compile(rf"\b(?:{_TITLES})\b\.?\s+(?:[A-Z][\w'’-]+\s+|[A-Z]\.?\s+)*[A-Z][\w'’-]+")
+_USSR_END = date(1991, 12, 26)
 _AFGHAN = re.compile(r"(?i)\bafghan(?:istan)?\b")
 _CONDITIONAL = re.compile(r"(?i)^\W*(?:if|unless|should)\b")
 _PARTY_SIDES = {
@@ -343,6 +344,8 @@ def _claims_in(
             and not re.search(r"(?i)russians?\b", text[candidate.end : candidate.end + 30])
         ):
             party = Party.USSR
+        if party == Party.RUSSIA and dating.period_end and dating.period_end < _USSR_END:
+            party = Party.USSR  # "Russia lost 15,000 in Afghanistan": Soviet losses
         as_of, as_of_precision = dating.as_of, dating.precision
         if party == Party.USSR or dating.historical:
             as_of = None
@@ -352,8 +355,9 @@ def _claims_in(
         ):
             named = [
                 each.party
+                for role in (Role.PEOPLE, Role.SOURCE)
                 for m in words
-                if m.role in (Role.PEOPLE, Role.SOURCE)
+                if m.role is role
                 for each in (mentions(m.word) if m.party == Party.BOTH else [m])
             ]
             pair = list(dict.fromkeys(named))

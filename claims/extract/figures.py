@@ -20,11 +20,11 @@ from claims.extract.lexicon import (
     HURT_WORDS,
     METRIC_CUES,
     NOT_PEOPLE,
-    PARTY_WORDS,
     PEOPLE,
     STOPWORDS,
     words,
 )
+from claims.extract.party_names import find_party_names, single_party_word
 from claims.extract.quantities import Quantity, quantities
 from claims.vocab import Metric, Party, Population
 
@@ -133,9 +133,15 @@ def _head(after: str) -> tuple[str, Party | None] | None:
     party: Party | None = None
     people = ""
     unknown = 0
-    tokens = re.findall(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]", after[:100])[:7]
-    for index, token in enumerate(tokens):
+    window = after[:100]
+    names = {name.start: name for name in find_party_names(window)}
+    tokens = list(re.finditer(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]", window))[:7]
+    name_end = 0
+    for index, match in enumerate(tokens):
+        token = match.group(0)
         word = token.lower().rstrip("'’")
+        if match.start() < name_end:
+            continue  # the rest of a name of several words: "North Korean"
         if not token[0].isalpha():
             break
         if word in _NOT_PEOPLE_WORDS:
@@ -145,12 +151,14 @@ def _head(after: str) -> tuple[str, Party | None] | None:
             continue
         if any(p.match(word) for _, p in METRIC_CUES) or GENERIC_LOSS.match(word):
             return people, party
-        if word in PARTY_WORDS and not people:
+        name = names.get(match.start())
+        if name is not None and not people:
             # "Ukrainian and Russian troops": both sides' people counted together
-            party = Party.BOTH if party and party != PARTY_WORDS[word] else PARTY_WORDS[word]
+            party = Party.BOTH if party and party != name.party else name.party
+            name_end = name.end
             continue
-        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
-        if word in ("and", "&") and party and following in PARTY_WORDS:
+        following = tokens[index + 1].start() if index + 1 < len(tokens) else -1
+        if word in ("and", "&") and party and following in names:
             continue
         if word in STOPWORDS or people:
             break
@@ -191,8 +199,8 @@ def _not_a_figure(text: str, q: Quantity, first_token: bool) -> bool:
         return True
     code = re.search(r"\b([A-Z][a-z]+)\s+$", before)
     if code and not first_token and not q.text[0].isalpha():
-        word = code.group(1).lower()
-        if word not in PARTY_WORDS and not _MONTH_BEFORE.search(word):
+        word = code.group(1)
+        if single_party_word(word) is None and not _MONTH_BEFORE.search(word):
             return True
     return False
 

@@ -1,8 +1,9 @@
 """The words news text uses for casualty metrics, the people counted, parties and sources.
 
 Everything here is vocabulary, not logic: which words say "killed" or "fled", which nouns count
-people (and which count tanks, days or rubles), which adjectives and places name a party, and
-which words mark a source as a government, an alliance, the UN or an independent observer.
+people (and which count tanks, days or rubles), which places name a party (its names, demonyms
+and capitals are the party registry's), and which words mark a source as a government, an
+alliance, the UN or an independent observer.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ __all__ = [
     "METRIC_CUES",
     "NOT_PEOPLE",
     "OFFICIAL_NOUNS",
-    "PARTY_WORDS",
     "PEOPLE",
     "PERSON_SIDES",
     "PLACES",
@@ -139,28 +139,6 @@ ANAPHORA = re.compile(
     r"|those|these)|most\s+of\s+them|of\s+the\s+total)\b",
     re.IGNORECASE,
 )
-
-# adjectives, demonyms and names that say whose people a figure counts
-PARTY_WORDS: dict[str, Party] = {
-    "russian": Party.RUSSIA, "russians": Party.RUSSIA, "russia": Party.RUSSIA,
-    "moscow": Party.RUSSIA, "kremlin": Party.RUSSIA, "wagner": Party.RUSSIA,
-    "ukrainian": Party.UKRAINE, "ukrainians": Party.UKRAINE, "ukraine": Party.UKRAINE,
-    "kyiv": Party.UKRAINE, "kiev": Party.UKRAINE,
-    "soviet": Party.USSR, "soviets": Party.USSR, "ussr": Party.USSR,
-    "american": Party.USA, "americans": Party.USA, "u.s.": Party.USA,
-    "palestinian": Party.PALESTINE, "palestinians": Party.PALESTINE, "gaza": Party.PALESTINE,
-    "gazan": Party.PALESTINE, "gazans": Party.PALESTINE, "palestine": Party.PALESTINE,
-    "israeli": Party.ISRAEL, "israelis": Party.ISRAEL, "israel": Party.ISRAEL,
-    "syrian": Party.SYRIA, "syrians": Party.SYRIA, "syria": Party.SYRIA,
-    "sudanese": Party.SUDAN, "sudan": Party.SUDAN,
-    "ethiopian": Party.ETHIOPIA, "ethiopians": Party.ETHIOPIA, "ethiopia": Party.ETHIOPIA,
-    "tigrayan": Party.ETHIOPIA, "tigrayans": Party.ETHIOPIA, "tigray": Party.ETHIOPIA,
-    "iraqi": Party.IRAQ, "iraqis": Party.IRAQ, "iraq": Party.IRAQ,
-    "yemeni": Party.YEMEN, "yemenis": Party.YEMEN, "yemen": Party.YEMEN,
-    "german": Party.GERMANY, "germans": Party.GERMANY, "germany": Party.GERMANY,
-    "nazi": Party.GERMANY, "nazis": Party.GERMANY,
-    "belarusian": Party.BELARUS, "belarusians": Party.BELARUS, "belarus": Party.BELARUS,
-}  # fmt: skip
 
 # places whose people belong to a party (used for civilians and people, not for soldiers)
 PLACES: dict[str, Party] = {

@@ -17,21 +17,14 @@ from claims.extract.captivity import is_captor
 from claims.extract.lexicon import (
     AGGRESSION,
     OFFICIAL_NOUNS,
-    PARTY_WORDS,
     PLACE_NOUNS,
     PLACES,
-    words,
 )
+from claims.extract.party_names import PartyName, find_party_names
 from claims.vocab import Party
 
 __all__ = ["Mention", "Role", "mentions", "opponent", "top_parties"]
 
-_WORD = re.compile(
-    r"\b(" + "|".join(sorted((re.escape(w) for w in PARTY_WORDS), key=len, reverse=True)) + r")"
-    r"(?:'s|’s)?(?!\w)",
-    re.IGNORECASE,
-)
-_US = re.compile(r"\b(US)(?:'s|’s)?\b")
 _PLACE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(w) for w in PLACES), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
@@ -43,10 +36,8 @@ _LOCATIVE = re.compile(
 # how far around a party word its role is read: further than any phrase the role patterns
 # match, and short, so that reading every word of a long text stays linear in its length
 _NEAR = 200
-_COUNTRY_NOUNS = words(
-    "russia ukraine syria sudan ethiopia iraq yemen germany israel palestine belarus gaza "
-    "moscow kyiv kiev kremlin"
-)
+# kinds of registry phrase that name a country or its government, so may be a place or a source
+_COUNTRY_KINDS = frozenset({"name", "capital", "institution"})
 _OPPONENTS = {
     Party.RUSSIA: Party.UKRAINE,
     Party.UKRAINE: Party.RUSSIA,
@@ -78,19 +69,19 @@ def opponent(party: Party) -> Party | None:
     return _OPPONENTS.get(party)
 
 
-def _role(text: str, m: re.Match[str]) -> Role:
-    word = m.group(1).lower()
-    after = text[m.end() : m.end() + _NEAR]
-    if is_captor(text, m.start(), m.end()):
+def _role(text: str, name: PartyName) -> Role:
+    after = text[name.end : name.end + _NEAR]
+    bare = after[2:] if after[:2] in ("'s", "’s") else after
+    if is_captor(text, name.start, name.end):
         return Role.CAPTOR
-    if AGGRESSION.match(after) or (m.group(0).lower().endswith("s") and AGGRESSION.match(after)):
+    if AGGRESSION.match(after):
         return Role.AGGRESSOR
     if OFFICIAL_NOUNS.match(after):
         return Role.SOURCE
-    if PLACE_NOUNS.match(after):
+    if PLACE_NOUNS.match(bare):
         return Role.PLACE
-    if word in _COUNTRY_NOUNS and not re.match(r"'s|’s", text[m.end(1) : m.end(1) + 2]):
-        if _LOCATIVE.search(text, max(0, m.start() - _NEAR), m.start()):
+    if name.kind in _COUNTRY_KINDS and not re.match(r"'s|’s", after):
+        if _LOCATIVE.search(text, max(0, name.start - _NEAR), name.start):
             return Role.PLACE
         if re.match(r"\s+(?:said|says|claimed|claims|estimated|reported|stated)\b", after):
             return Role.SOURCE
@@ -100,15 +91,12 @@ def _role(text: str, m: re.Match[str]) -> Role:
 def mentions(text: str) -> list[Mention]:
     """Every party word and place in the text, with the role it plays there."""
     found = [
-        Mention(m.start(), m.end(), PARTY_WORDS[m.group(1).lower()], _role(text, m), m.group(1))
-        for m in _WORD.finditer(text)
+        Mention(name.start, name.end, name.party, _role(text, name), name.text)
+        for name in find_party_names(text)
     ]
     found += [
         Mention(m.start(), m.end(), PLACES[m.group(1).lower()], Role.PLACE, m.group(1))
         for m in _PLACE.finditer(text)
-    ]
-    found += [
-        Mention(m.start(), m.end(), Party.USA, _role(text, m), "US") for m in _US.finditer(text)
     ]
     return _joined(text, sorted(found, key=lambda x: x.start))
 

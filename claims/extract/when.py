@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from claims.extract.eras import named_war
 from claims.vocab import DatePrecision
 
 __all__ = ["Dating", "date_sentence"]
@@ -111,6 +112,9 @@ def date_sentence(
     cleaned = _SINCE.sub(" ", text)
     years = [int(m["y"]) for m in _YEARS.finditer(cleaned)]
     old = [y for y in years if y < published.year - 1]
+    war = None if years else named_war(cleaned)
+    if war is not None and war.end.year < published.year - 1:
+        return Dating(None, DatePrecision.YEAR, war.start, war.end, historical=True)
     if old or _SPAN_YEARS.search(cleaned):
         start = date(min(old), 1, 1) if old else None
         ends = [m for m in _YEARS.finditer(cleaned) if m["y2"]]

@@ -1,0 +1,72 @@
+"""Whose people a figure counts, for any registered party, in sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims.extract.extractor import extract
+from claims.extract.party_names import find_party_names
+from claims.model import Claim
+
+PUBLISHED = date(2024, 5, 14)
+
+
+def claims(text: str, published: date = PUBLISHED) -> list[Claim]:
+    return extract(text, published, "The Daily")
+
+
+def one(text: str, published: date = PUBLISHED) -> Claim:
+    [claim] = claims(text, published)
+    return claim
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Seoul said 400 North Korean soldiers were killed in Kursk.", "north_korea"),
+        ("Israel said 300 Hezbollah fighters were killed last month.", "lebanon"),
+        ("Monitors said 120 Burmese civilians were killed in air raids.", "myanmar"),
+        ("The army said 90 Taliban fighters were killed in Helmand.", "afghanistan"),
+        ("Aid groups said 2,000 Congolese fled across the border.", "dr_congo"),
+        ("Officials said 250 Chechen fighters died in the battle.", "chechnya"),
+    ],
+)
+def test_people_of_any_registered_party(text: str, party: str) -> None:
+    assert one(text).party == party
+
+
+def test_a_name_of_several_words_is_one_party() -> None:
+    [name] = find_party_names("Troops of the Democratic People's Republic of Korea arrived.")
+    assert (name.party, name.text) == ("north_korea", "Democratic People's Republic of Korea")
+
+
+def test_everyday_words_that_spell_a_party_are_not_one() -> None:
+    assert find_party_names("They told us to chad the turkey.") == []
+    assert [n.party for n in find_party_names("The US and Turkey")] == ["usa", "turkey"]
+
+
+def test_russian_losses_in_a_soviet_war_are_soviet() -> None:
+    claim = one("Russia lost about 14,000 troops during the Soviet-Afghan war, historians say.")
+    assert (claim.party, claim.as_of, claim.period_start, claim.period_end) == (
+        "ussr",
+        None,
+        date(1979, 12, 24),
+        date(1989, 2, 15),
+    )
+
+
+def test_a_war_named_as_the_window_makes_a_historical_figure() -> None:
+    text = (
+        "Such losses are the worst since the Second World War, in which more than 8 million"
+        " Russian soldiers died, historians say."
+    )
+    claim = one(text, date(2023, 2, 28))
+    assert (claim.party, claim.as_of, claim.period_end) == ("ussr", None, date(1945, 9, 2))
+
+
+def test_a_war_named_as_a_yardstick_is_not_the_window() -> None:
+    text = "In the deadliest fighting since World War II, 500 Ukrainian soldiers were killed."
+    claim = one(text)
+    assert (claim.party, claim.as_of, claim.period_start) == ("ukraine", PUBLISHED, None)
