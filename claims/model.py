@@ -1,19 +1,20 @@
 """The claim: one figure asserted by one claimant, and where it was reported.
 
 A claim's ``id`` is a hash of what makes it the same assertion (metric, party, population,
-figure, claimant, as-of date), so the same claim relayed by several outlets is one claim with
-several appearances. Its *series* is the claimant's run of figures for one metric, party,
-population and window; a newer figure in the series supersedes the older one.
+figure, claimant key, as-of date), so the same claim relayed by several outlets is one claim
+with several appearances. Its *series* is the claimant's run of figures for one metric, party,
+population and window; a newer figure in the series supersedes the older one. The claimant
+key says who the claimant is however the name is written (``claims.claimants``); the claim
+keeps the name as written. A stored claim keeps its id when its key is refined later.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from claims.claimants import key_of
 from claims.dates import format_partial, last_day
 from claims.figures import check_figure, render_figure
 from claims.vocab import (
@@ -30,13 +31,12 @@ from claims.vocab import (
 __all__ = ["SHORT_ID", "Appearance", "Claim", "Document", "claimant_key"]
 
 SHORT_ID = 8
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def claimant_key(claimant: str) -> str:
-    """A stable key for a claimant's name: case, accents and punctuation folded."""
-    folded = unicodedata.normalize("NFKD", claimant).encode("ascii", "ignore").decode()
-    return _NOT_WORD.sub("-", folded.lower()).strip("-")
+    """Who a claimant is, read from the name alone (``claims.claimants``): "Russian Defence
+    Minister Sergei Shoigu" and "Sergei Shoigu, Russian Defence Minister" are one key."""
+    return key_of(claimant)
 
 
 def _digest(*parts: object) -> str:
