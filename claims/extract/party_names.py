@@ -4,8 +4,8 @@ The registry (``claims.registry``) lists each party's names, demonyms, capitals,
 armed groups in lower case. In running text they are proper nouns: "Hezbollah fighters", "North
 Korean troops", "the Tatmadaw", "Kyiv said". A phrase counts only when written with a capital
 (and a short one such as "US" or "IDF" only in capitals), so "us", "chad" or "turkey" as
-everyday words are not parties. Matching walks the words of the text once and looks each one
-up by its first word, so the cost grows with the text, not with the size of the registry.
+everyday words are not parties. Matching visits each capitalised word of the text once and
+looks it up by its first word, so the cost grows with the text, not with the registry's size.
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ from claims.vocab import Party
 __all__ = ["PartyName", "find_party_names", "single_party_word"]
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
-# what may stand between the words of one name: "U.S.", "al-Sham", "people's", "Storm-Z"
-_JOIN = re.compile(r"[\s.'’-]{1,2}")
+# a name starts with a capital: "Hezbollah", "US", "North Korean"
+_CAPITALISED = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*")
+# the next word of a name, and what may stand before it: "U.S.", "al-Sham", "people's"
+_NEXT = re.compile(r"[\s.'’-]{1,2}([A-Za-z0-9]+)")
 # values that are not named in news text as parties
 _NOT_IN_TEXT = frozenset({Party.BOTH})
 
@@ -59,38 +61,40 @@ def _written_as_a_name(tokens: tuple[str, ...], written: str) -> bool:
     return written[0].isupper()
 
 
+def _following(text: str, end: int, count: int) -> list[re.Match[str]] | None:
+    """The ``count`` words right after ``end``, each joined to the one before as in a name."""
+    words = []
+    for _ in range(count):
+        m = _NEXT.match(text, end)
+        if m is None:
+            return None
+        words.append(m)
+        end = m.end()
+    return words
+
+
 def find_party_names(text: str) -> list[PartyName]:
-    """Every registry phrase in ``text``, longest first where two overlap, in order."""
+    """Every registry phrase in ``text``, the longest where two start together, in order."""
     index = _by_first_word()
-    words = list(_TOKEN.finditer(text))
     found: list[PartyName] = []
-    i = 0
-    while i < len(words):
-        entries = index.get(words[i].group(0).lower())
-        matched = None
-        for tokens, party, kind in entries or ():
-            n = len(tokens)
-            if i + n > len(words):
-                continue
-            if any(words[i + k].group(0).lower() != tokens[k] for k in range(1, n)):
-                continue
-            if any(
-                not _JOIN.fullmatch(text[words[i + k - 1].end() : words[i + k].start()])
-                for k in range(1, n)
+    taken = 0
+    for first in _CAPITALISED.finditer(text):
+        if first.start() < taken:
+            continue
+        for tokens, party, kind in index.get(first.group(0).lower(), ()):
+            rest = _following(text, first.end(), len(tokens) - 1)
+            if rest is None or any(
+                m.group(1).lower() != token for m, token in zip(rest, tokens[1:], strict=True)
             ):
                 continue
-            start, end = words[i].start(), words[i + n - 1].end()
-            if end < len(text) and text[end] == "." and text[end - 2 : end - 1] == ".":
+            start, end = first.start(), rest[-1].end() if rest else first.end()
+            if text[end : end + 1] == "." and text[end - 2 : end - 1] == ".":
                 end += 1  # "U.S."
             if not _written_as_a_name(tokens, text[start:end]):
                 continue
-            matched = PartyName(start, end, party, kind, text[start:end]), n
+            found.append(PartyName(start, end, party, kind, text[start:end]))
+            taken = end
             break
-        if matched is None:
-            i += 1
-            continue
-        found.append(matched[0])
-        i += matched[1]
     return found
 
 
