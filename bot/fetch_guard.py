@@ -72,14 +72,6 @@ class _GuardedNetwork(httpcore.AsyncNetworkBackend):
         assert failure is not None
         raise failure
 
-    async def connect_unix_socket(
-        self,
-        path: str,
-        timeout: float | None = None,  # noqa: ASYNC109
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        raise UnsafeAddress("only network addresses can be fetched")
-
     async def sleep(self, seconds: float) -> None:
         await self._network.sleep(seconds)
 

@@ -96,3 +96,14 @@ async def test_wrong_type_scheme_and_slowness_are_errors(site: Site, fetcher: Fe
     slow = site.page("/slow", "late", delay=3.0)
     with pytest.raises(FetchError, match="longer than 2 s"):
         await fetcher.get(slow, PAGE)
+
+
+async def test_one_deadline_covers_every_redirect_hop(site: Site, fetcher: Fetcher) -> None:
+    # each hop answers well within the 2 s deadline; the four together do not
+    site.page("/end", "<p>at last</p>")
+    for hop in range(4):
+        target = site.base + (f"/hop{hop + 1}" if hop < 3 else "/end")
+        site.redirect(f"/hop{hop}", target, delay=0.7)
+    with pytest.raises(FetchError, match="longer than 2 s"):
+        await fetcher.get(site.base + "/hop0", PAGE)
+    assert site.hits("/end") == []

@@ -44,7 +44,7 @@ class Internet(httpcore.AsyncNetworkBackend):
         await self._sockets.sleep(seconds)
 
 
-class Resolver:
+class ScriptedDNS:
     """Answers each lookup with the next of its answers, the last one ever after."""
 
     def __init__(self, *answers: list[str]) -> None:
@@ -83,7 +83,7 @@ async def outside() -> AsyncIterator[Site]:
 
 
 async def fetch(
-    url: str, resolve: Resolver, internet: Internet, policy: FetchPolicy | None = None
+    url: str, resolve: ScriptedDNS, internet: Internet, policy: FetchPolicy | None = None
 ) -> str:
     fetcher = Fetcher(policy or FetchPolicy(timeout=2.0), resolve=resolve, network=internet)
     try:
@@ -95,7 +95,7 @@ async def fetch(
 async def test_a_name_rebound_to_loopback_after_the_check_never_reaches_the_inside(
     inside: Site, outside: Site
 ) -> None:
-    rebinding = Resolver([PUBLIC], ["127.0.0.1"])
+    rebinding = ScriptedDNS([PUBLIC], ["127.0.0.1"])
     internet = Internet({PUBLIC: port_of(outside)})
     url = f"http://news.example:{port_of(inside)}/admin"
 
@@ -147,7 +147,9 @@ async def test_a_name_resolving_inside_is_refused_before_any_connection(
 ) -> None:
     internet = Internet()
     with pytest.raises(FetchError, match=r"news\.example is a private or local address"):
-        await fetch(f"http://news.example:{port_of(inside)}/admin", Resolver([address]), internet)
+        await fetch(
+            f"http://news.example:{port_of(inside)}/admin", ScriptedDNS([address]), internet
+        )
     assert internet.dialled == []
     assert not is_public(address)
 
@@ -164,7 +166,9 @@ async def test_one_inside_address_among_public_ones_refuses_the_name(inside: Sit
     internet = Internet({PUBLIC: port_of(inside)})
     with pytest.raises(FetchError, match="private or local"):
         await fetch(
-            f"http://news.example:{port_of(inside)}/admin", Resolver([PUBLIC, "10.0.0.1"]), internet
+            f"http://news.example:{port_of(inside)}/admin",
+            ScriptedDNS([PUBLIC, "10.0.0.1"]),
+            internet,
         )
     assert internet.dialled == []
 
@@ -192,11 +196,12 @@ async def test_the_allowances_still_open_the_inside(inside: Site) -> None:
     url = f"http://intranet.example:{port_of(inside)}/admin"
     by_name = FetchPolicy(timeout=2.0, allow_hosts=frozenset({"intranet.example"}))
     assert (
-        await fetch(url, Resolver(["127.0.0.1"]), Internet(), by_name) == "<p>internal secret</p>"
+        await fetch(url, ScriptedDNS(["127.0.0.1"]), Internet(), by_name)
+        == "<p>internal secret</p>"
     )
     everything = FetchPolicy(timeout=2.0, allow_private=True)
     assert (
-        await fetch(url, Resolver(["127.0.0.1"]), Internet(), everything)
+        await fetch(url, ScriptedDNS(["127.0.0.1"]), Internet(), everything)
         == "<p>internal secret</p>"
     )
 

@@ -50,8 +50,8 @@ class Site:
         self.routes[path] = Route(data, content_type, **kw)  # type: ignore[arg-type]
         return self.base + path
 
-    def redirect(self, path: str, location: str) -> str:
-        self.routes[path] = Route(status=302, location=location)
+    def redirect(self, path: str, location: str, delay: float = 0.0) -> str:
+        self.routes[path] = Route(status=302, location=location, delay=delay)
         return self.base + path
 
     def hits(self, path: str) -> list[dict[str, str]]:
