@@ -55,7 +55,7 @@ class _GuardedNetwork(httpcore.AsyncNetworkBackend):
     ) -> httpcore.AsyncNetworkStream:
         try:
             addresses = await self._resolve(host, port)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: a label the IDNA codec refuses
             raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
         if not addresses:
             raise httpcore.ConnectError(f"{host} resolves to no address")

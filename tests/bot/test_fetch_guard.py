@@ -214,6 +214,8 @@ async def test_the_allowances_still_open_the_inside(inside: Site) -> None:
         ("http://[::1", "not a valid address"),
         ("http://[::1/rss", "not a valid address"),
         ("http://xn--/", "not a valid address"),
+        ("http://a..b/", "cannot resolve a..b"),
+        (f"http://{'a' * 64}.example/", "cannot resolve a+"),
         ("gopher://example.org/", "only http and https"),
     ],
 )
