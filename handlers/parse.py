@@ -1,5 +1,7 @@
 """Reading what users type: commands, vocabulary words, dates, numbers.
 
+Numbers are ASCII digits within a range, read by ``claims.numbers`` and nothing else.
+
 Every failure is a ``UserError`` that says what was wrong, suggests the closest valid word and
 lists the valid ones. A user's word is echoed back clipped and cleaned of control characters;
 renderers escape it.
@@ -14,8 +16,10 @@ from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from claims.errors import UserError
+from claims.numbers import MAX_ID, NotANumber, OutOfRange, whole_number
 from claims.registry import party_named, party_suggestions
 from claims.vocab import ALIASES, Party, lookup
 
@@ -25,8 +29,9 @@ __all__ = [
     "clip",
     "parse_command",
     "parse_date",
+    "parse_number",
     "parse_party",
-    "parse_positive",
+    "parse_url",
     "parse_word",
     "rank",
     "suggest",
@@ -117,10 +122,51 @@ def parse_date(word: str) -> date:
         ) from None
 
 
-def parse_positive(word: str, what: str, maximum: int) -> int:
-    if not word.isdigit() or not 1 <= int(word) <= maximum:
-        raise UserError(f"{what} must be a whole number from 1 to {maximum}, not '{clip(word)}'.")
-    return int(word)
+def parse_number(word: str, what: str, maximum: int = MAX_ID, *, example: str) -> int:
+    """A whole number from 1 to ``maximum`` in the digits 0-9 (``claims.numbers``): a page, a
+    count or an id. A UserError says what was wrong and shows ``example``, e.g. ``/latest 5``."""
+    try:
+        return whole_number(word, 1, maximum)
+    except NotANumber:
+        if maximum == MAX_ID:
+            problem = f"'{clip(word)}' is not a {what} — give digits 0-9"
+        else:
+            problem = f"'{clip(word)}' is not a number — give digits 0-9, from 1 to {maximum}"
+    except OutOfRange:
+        if maximum == MAX_ID:  # an id: a bound would be news to the user
+            problem = f"there is no {what} {clip(word)}"
+        else:
+            problem = f"{what} must be a whole number from 1 to {maximum}, not '{clip(word)}'"
+    raise UserError(f"{problem}, e.g. {example}")
+
+
+_HOST_PORT = re.compile(r"^(?:\[[0-9A-Fa-f:.]+\]|[^\[\]:]+)(?::[0-9]*)?$")
+
+
+def parse_url(word: str, *, example: str) -> str:
+    """An http(s) address a user gave, checked before anything uses it: the scheme, a host,
+    brackets only around an IPv6 address, and a port (when given) from 1 to 65535."""
+    try:
+        parts = urlsplit(word)
+    except ValueError:  # unbalanced brackets, or brackets around something else
+        raise _bad_url(word, "its brackets do not hold an IPv6 address", example) from None
+    try:
+        port = parts.port
+    except ValueError:  # out of range or not digits
+        port = 0
+    if parts.scheme.lower() not in ("http", "https"):
+        raise _bad_url(word, "it does not start with http:// or https://", example)
+    if port == 0:
+        raise _bad_url(word, "its port is not a number from 1 to 65535", example)
+    if not parts.hostname or not _HOST_PORT.match(parts.netloc.rpartition("@")[2]):
+        raise _bad_url(word, "it has no valid host name", example)
+    return word
+
+
+def _bad_url(word: str, problem: str, example: str) -> UserError:
+    return UserError(
+        f"'{clip(word)}' is not an http(s) address I can use: {problem}, e.g. {example}"
+    )
 
 
 MAX_PARTY_WORDS = 6  # "democratic people's republic of korea"

@@ -2,6 +2,7 @@
 
 Each feature module has its own ``Router``; ``handlers.commands.build_router`` includes them
 all. ``dispatch`` turns every outcome into a ``Reply``: a ``UserError`` becomes its message,
+a database that is locked or out of reach for now a one-line "try again in a moment", and
 anything else is logged with its traceback and answered with an apology.
 """
 
@@ -15,8 +16,9 @@ from enum import StrEnum
 
 from claims.errors import UserError
 from handlers.context import Context
-from handlers.parse import rank, suggest
+from handlers.parse import clean, rank, suggest
 from handlers.types import Incoming, Reply
+from storage.faults import DatabaseUnavailable
 
 __all__ = ["COMPLETIONS", "Command", "Completer", "Form", "Handler", "Param", "Router"]
 
@@ -25,6 +27,8 @@ log = logging.getLogger(__name__)
 Handler = Callable[[Incoming, Context], Awaitable[Reply]]
 Completer = Callable[[str, Context], Awaitable[list[str]]]
 """Suggestions for what a user has typed so far into one argument, best first."""
+
+UNAVAILABLE = "The database is busy or out of reach just now; try again in a moment."
 
 COMPLETIONS = 25
 """At most this many suggestions (Discord's limit for autocomplete)."""
@@ -50,6 +54,7 @@ class Param:
     required: bool = False
     form: Form = Form.WORD
     complete: Completer | None = None
+    maximum: int | None = None  # a number's largest value, for platforms with typed options
 
     def words(self, value: object) -> list[str]:
         """The words a typed option stands for in the command's text."""
@@ -57,7 +62,7 @@ class Param:
             return []
         if self.form is Form.FLAG:
             return [self.name]
-        text = str(value).split()
+        text = clean(str(value)).split()  # typed options skip parse_command's cleaning
         return [self.name, *text] if self.form is Form.KEYWORD else text
 
     def __str__(self) -> str:
@@ -147,6 +152,9 @@ class Router:
             return await command.handler(incoming, ctx)
         except UserError as exc:
             return Reply.text(str(exc), error=True)
+        except DatabaseUnavailable as exc:
+            log.warning("/%s: %s", incoming.command, exc)
+            return Reply.text(UNAVAILABLE, error=True)
         except Exception:
             log.exception("/%s failed", incoming.command)
             return Reply.text(

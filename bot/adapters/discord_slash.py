@@ -2,9 +2,10 @@
 
 Each ``Command`` becomes an ``app_commands.Command`` with its docstring's first line as the
 description and one typed option per ``Param``: a yes/no option for a flag, a whole number
-for a number, text otherwise; a closed vocabulary of at most 25 words as choices, and
-autocomplete wherever the parameter has a completer. discord.py reads options from a
-callback's signature, so each callback is given one built from the parameters.
+from 1 to the parameter's maximum for a number, text otherwise; a closed vocabulary of at
+most 25 words as choices, and autocomplete wherever the parameter has a completer.
+discord.py reads options from a callback's signature, so each callback is given one built
+from the parameters.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ SlashCommand = app_commands.Command[Any, ..., None]
 MAX_CHOICES = 25
 MAX_DESCRIPTION = 100
 MAX_CHOICE = 100  # characters of a choice's name and value
+MAX_INTEGER = 2**53  # the largest value Discord lets an integer option take
 _NAME = re.compile(r"^[a-z0-9_-]{1,32}$")
 
 
@@ -42,7 +44,7 @@ def _annotation(param: Param) -> Any:
     if param.form is Form.FLAG:
         kind: Any = bool
     elif param.form is Form.NUMBER:
-        kind = app_commands.Range[int, 1, None]
+        kind = app_commands.Range[int, 1, min(param.maximum or MAX_INTEGER, MAX_INTEGER)]
     else:
         kind = str
     return kind if param.required else Optional[kind]  # noqa: UP045 (evaluated at runtime)

@@ -9,6 +9,7 @@ but has no number: nothing is invented. Whether a quantity counts people is deci
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -141,8 +142,11 @@ def read_number(text: str) -> tuple[int, bool] | None:
             figure = float(digits)
         except ValueError:
             return None
+        scaled = figure * _SCALES.get(scale_word or "", 1)
+        if not math.isfinite(scaled):  # too large for any reading (309 digits): not a figure
+            return None
         grouped = "," in m.group(1) or len(digits.split(".")[0]) >= 4
-        return round(figure * _SCALES.get(scale_word or "", 1)), bool(scale_word) or grouped
+        return round(scaled), bool(scale_word) or grouped
     value = _words_value(t.split())
     if value is None:
         return None

@@ -17,8 +17,8 @@ from handlers.params import CONTEXT, METRIC
 from handlers.parse import (
     clip,
     parse_date,
+    parse_number,
     parse_party,
-    parse_positive,
     parse_word,
     unknown_party,
 )
@@ -81,7 +81,7 @@ def parse_query(args: Sequence[str]) -> EstimatesQuery:
             if low == "since":
                 since = parse_date(value)
             else:
-                page = parse_positive(value, "page", MAX_PAGE)
+                page = parse_number(value, "page", MAX_PAGE, example="page 2")
         elif (found := lookup(Population, low)) is not None:
             population = found
         elif party is None:

@@ -7,7 +7,7 @@ from claims.vocab import Metric
 from handlers.completion import claimant_names
 from handlers.context import Context
 from handlers.params import CONTEXT, METRIC
-from handlers.parse import clip, parse_positive, parse_word
+from handlers.parse import clip, parse_number, parse_word
 from handlers.present import entry, metric_title
 from handlers.router import Form, Param, Router
 from handlers.types import Block, Button, Heading, Incoming, Reply, Text
@@ -16,6 +16,7 @@ __all__ = ["router"]
 
 router = Router("history")
 PAGE = 15
+MAX_PAGE = 1000
 MAX_WORDS = 6
 
 
@@ -51,7 +52,7 @@ async def history(msg: Incoming, ctx: Context) -> Reply:
         if word.lower() == "all":
             include_context = True
         elif word.lower() == "page" and rest:
-            page = parse_positive(rest.pop(0), "page", 1000)
+            page = parse_number(rest.pop(0), "page", MAX_PAGE, example="page 2")
         else:
             words.append(clip(word, 60).lower())
     if len(words) > MAX_WORDS:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 from claims.errors import UserError
 from claims.model import Claim
 from claims.vocab import ClaimantSide, Status, lookup
 from handlers.context import Context
 from handlers.ingestion import IngestFailed, IngestReport
-from handlers.parse import clip, suggest
+from handlers.parse import clip, parse_number, parse_url, suggest
 from handlers.present import entry
 from handlers.router import Form, Param, Router
 from handlers.types import Block, Button, Fields, Heading, Incoming, Quote, Reply, Text
@@ -27,6 +26,7 @@ __all__ = ["router"]
 
 router = Router("moderation")
 REVIEW_PAGE = 5
+REVIEW_MAX_PAGE = 100_000
 _ID = re.compile(r"^#?([0-9a-f]{6,32})$")
 
 
@@ -53,7 +53,10 @@ def _report(report: IngestReport) -> Reply:
         ("Already known", f"{len(report.reappeared)} (this document added as an appearance)"),
     ]
     buttons = () if report.published_now or not report.added else (Button("Review", "/review"),)
-    return Reply((Heading("Ingested"), Fields(tuple(lines))), buttons)
+    blocks: list[Block] = [Heading("Ingested"), Fields(tuple(lines))]
+    if report.left_out:
+        blocks.append(Text(report.left_out))
+    return Reply(tuple(blocks), buttons)
 
 
 @router.command(
@@ -80,7 +83,8 @@ async def ingest(msg: Incoming, ctx: Context) -> Reply:
     by = msg.user.name or msg.user.id
     try:
         if len(msg.args) == 1 and re.match(r"(?i)^https?://", msg.args[0]):
-            report = await ctx.ingestion.ingest_url(msg.args[0], by=by)
+            url = parse_url(msg.args[0], example="/ingest https://example.org/news/casualties")
+            report = await ctx.ingestion.ingest_url(url, by=by)
         else:
             report = await ctx.ingestion.ingest_text(" ".join(msg.args), by=by)
     except IngestFailed as exc:
@@ -100,7 +104,7 @@ def _review_blocks(claim: Claim) -> list[Block]:
 
 @router.command(
     "review",
-    params=(Param("page", "which page of the queue", form=Form.NUMBER),),
+    params=(Param("page", "which page of the queue", form=Form.NUMBER, maximum=REVIEW_MAX_PAGE),),
 )
 async def review(msg: Incoming, ctx: Context) -> Reply:
     """Go through claims waiting for review, with the sentence each was read from (moderators).
@@ -112,9 +116,7 @@ async def review(msg: Incoming, ctx: Context) -> Reply:
     _require_moderator(msg)
     page = 1
     if msg.args:
-        if not msg.args[0].isdigit() or int(msg.args[0]) < 1:
-            raise UserError(f"'{clip(msg.args[0])}' is not a page number; try /review 2.")
-        page = int(msg.args[0])
+        page = parse_number(msg.args[0], "page", REVIEW_MAX_PAGE, example="/review 2")
     total = await ctx.storage.claims.pending_count()
     found = await ctx.storage.claims.pending(REVIEW_PAGE, (page - 1) * REVIEW_PAGE)
     if not found:
@@ -271,10 +273,7 @@ async def feeds(msg: Incoming, ctx: Context) -> Reply:
     if action == "add":
         if len(msg.args) < 2:
             raise UserError("Give the feed's address: /feeds add https://example.org/rss")
-        url = msg.args[1]
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise UserError(f"'{clip(url)}' is not an http(s) address.")
+        url = parse_url(msg.args[1], example="/feeds add https://example.org/rss")
         kind = FeedKind.ARTICLES
         if len(msg.args) > 2:
             try:
@@ -289,9 +288,10 @@ async def feeds(msg: Incoming, ctx: Context) -> Reply:
             return Reply.text(f"Already polled as feed #{feed.id}.")
         return Reply.text(f"Added feed #{feed.id} ({feed.kind.value}): {feed.url}")
     if action == "remove":
-        if len(msg.args) < 2 or not msg.args[1].lstrip("#").isdigit():
+        if len(msg.args) < 2:
             raise UserError("Give the feed's number from /feeds list: /feeds remove 3")
-        if not await store.remove(int(msg.args[1].lstrip("#"))):
-            raise UserError(f"There is no feed #{msg.args[1].lstrip('#')}; /feeds list shows them.")
-        return Reply.text(f"Removed feed #{msg.args[1].lstrip('#')}.")
+        feed_id = parse_number(msg.args[1].lstrip("#"), "feed number", example="/feeds remove 3")
+        if not await store.remove(feed_id):
+            raise UserError(f"There is no feed #{feed_id}; /feeds list shows them.")
+        return Reply.text(f"Removed feed #{feed_id}.")
     raise suggest("action", action, ["add", "list", "remove"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handlers.context import Context
-from handlers.parse import parse_positive
+from handlers.parse import parse_number
 from handlers.present import entry, party_name
 from handlers.router import Form, Param, Router
 from handlers.types import Block, Fields, Heading, Incoming, Reply, Text
@@ -49,7 +49,12 @@ async def sources(msg: Incoming, ctx: Context) -> Reply:
 @router.command(
     "latest",
     params=(
-        Param("n", f"how many, 1 to {LATEST_MAX} (default {LATEST_DEFAULT})", form=Form.NUMBER),
+        Param(
+            "n",
+            f"how many, 1 to {LATEST_MAX} (default {LATEST_DEFAULT})",
+            form=Form.NUMBER,
+            maximum=LATEST_MAX,
+        ),
     ),
 )
 async def latest(msg: Incoming, ctx: Context) -> Reply:
@@ -58,7 +63,11 @@ async def latest(msg: Incoming, ctx: Context) -> Reply:
     Usage: /latest [n]
     Example: /latest 10
     """
-    n = parse_positive(msg.args[0], "n", LATEST_MAX) if msg.args else LATEST_DEFAULT
+    n = (
+        parse_number(msg.args[0], "n", LATEST_MAX, example="/latest 5")
+        if msg.args
+        else LATEST_DEFAULT
+    )
     claims = await ctx.storage.claims.latest(n, ctx.conflict)
     blocks: list[Block] = [Heading(f"Latest {len(claims)} figures")]
     for claim in claims:

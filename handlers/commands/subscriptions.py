@@ -19,7 +19,7 @@ from claims.vocab import ClaimantSide, Kind, Metric, Party, lookup
 from handlers.completion import zones
 from handlers.context import Context
 from handlers.digest import change_reply
-from handlers.parse import clip, parse_party, suggest, unknown_party
+from handlers.parse import clip, parse_number, parse_party, suggest, unknown_party
 from handlers.router import Form, Param, Router
 from handlers.types import Block, Button, ChatKind, Fields, Heading, Incoming, Reply, Text
 from storage.protocols import Subscription
@@ -253,16 +253,9 @@ async def subscriptions(msg: Incoming, ctx: Context) -> Reply:
     return Reply(tuple(blocks))
 
 
-def _ids(args: Sequence[str]) -> list[int]:
-    ids = []
-    for word in args:
-        digits = word.lstrip("#")
-        if not digits.isdigit() or len(digits) > 12:
-            raise UserError(
-                f"'{clip(word)}' is not a subscription number; /subscriptions lists them."
-            )
-        ids.append(int(digits))
-    return ids
+def _ids(args: Sequence[str], command: str) -> list[int]:
+    example = f"/{command} 3 (/subscriptions lists them)"
+    return [parse_number(word.lstrip("#"), "subscription number", example=example) for word in args]
 
 
 @router.command("unsubscribe", params=(Param("id", "a subscription number, or all", (), True),))
@@ -281,7 +274,7 @@ async def unsubscribe(msg: Incoming, ctx: Context) -> Reply:
     if [a.lower() for a in msg.args] == ["all"]:
         removed = await ctx.storage.subscriptions.remove(chat)
         return Reply.text(f"Removed {removed} subscriptions." if removed else "Nothing to remove.")
-    ids = _ids(msg.args)
+    ids = _ids(msg.args, "unsubscribe")
     removed = await ctx.storage.subscriptions.remove(chat, ids)
     if not removed:
         listed = ", ".join(f"#{i}" for i in ids)
@@ -299,7 +292,7 @@ async def resume(msg: Incoming, ctx: Context) -> Reply:
     _require_admin(msg, "change its subscriptions")
     if len(msg.args) != 1:
         raise UserError("Which one? /resume <id>; /subscriptions shows the paused ones.")
-    (sid,) = _ids(msg.args)
+    (sid,) = _ids(msg.args, "resume")
     sub = await ctx.storage.subscriptions.get(sid)
     if sub is None or sub.chat != str(msg.chat):
         raise UserError(f"This chat has no subscription #{sid}; /subscriptions lists them.")
