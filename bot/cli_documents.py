@@ -67,6 +67,8 @@ async def run_ingest(args: argparse.Namespace, ingestor: Ingestor) -> int:
         f"document #{report.document_id}: {report.found} claims found, {len(report.added)} new "
         f"({state}), {len(report.reappeared)} already known (new appearances)"
     )
+    if report.left_out:
+        print(report.left_out)
     return 0
 
 

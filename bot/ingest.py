@@ -2,10 +2,14 @@
 
 A URL is fetched safely (``bot.fetch``), its main text read with trafilatura (menus, comments
 and boilerplate left out) along with its title, outlet and date; pasted text and files are
-taken as they are. The document is stored once, by URL or by its text's hash. Its claims are
-read by the extractor and stored as pending for review, or published at once when the
-deployment says so; a claim already known gains this document as a new appearance. The
-General Staff's daily series is read from its JSON, from a file or a URL.
+taken as they are. Every string is normalised on the way in (``claims.text``: no control
+characters, no line breaks in one-line fields such as the outlet or the claimant). The
+document is stored once, by URL or by its text's hash. Its claims are read by the extractor and
+stored as pending for review, or published at once when the deployment says so; a claim already
+known gains this document as a new appearance. The document and its claims are stored in one
+transaction, so a failure leaves neither. A figure no count could reach (``claims.numbers``)
+is left out and reported, never stored. The General Staff's daily series is read from its
+JSON, from a file or a URL.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import asyncio
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,6 +31,8 @@ from claims.dates import parse_partial
 from claims.extract.extractor import extract
 from claims.general_staff import read_general_staff
 from claims.model import Claim, Document
+from claims.numbers import plausible_count
+from claims.text import one_line, paragraphs
 from claims.vocab import DatePrecision, Status
 from handlers.ingestion import IngestFailed, IngestReport
 from storage.protocols import Storage
@@ -74,6 +80,38 @@ def read_article(html: str, url: str = "") -> Article | None:
     )
 
 
+def _storable(claims: list[Claim]) -> tuple[list[Claim], tuple[str, ...]]:
+    """The claims as they may be stored, and why the others were left out.
+
+    One-line fields are made one line (the text was normalised before extraction, but a name
+    may still span a line break), and a figure past ``MAX_COUNT`` is a misreading, not a count.
+    """
+    kept: list[Claim] = []
+    problems: list[str] = []
+    for claim in claims:
+        if not (plausible_count(claim.low) and plausible_count(claim.high)):
+            written = one_line(claim.value_text) or claim.figure
+            shown = written if len(written) <= 40 else written[:39] + "…"
+            problems.append(f"{shown} is not a plausible count")
+            continue
+        claimant = one_line(claim.claimant)
+        if not claimant:
+            problems.append("a figure without a readable claimant")
+            continue
+        kept.append(
+            replace(
+                claim,
+                claimant=claimant,
+                outlet=one_line(claim.outlet),
+                title=one_line(claim.title),
+                caveat=one_line(claim.caveat),
+                value_text=one_line(claim.value_text),
+                quote=paragraphs(claim.quote),
+            )
+        )
+    return kept, tuple(problems)
+
+
 def _outlet_of(url: str) -> str:
     host = urlsplit(url).hostname or ""
     return host.removeprefix("www.")
@@ -117,7 +155,7 @@ class Ingestor:
         )
 
     async def ingest_text(self, text: str, *, by: str = "", outlet: str = "") -> IngestReport:
-        if not text.strip():
+        if not paragraphs(text).strip():
             raise IngestFailed("the text is empty")
         return await self.ingest_document(text, outlet=outlet or f"pasted by {by or 'a moderator'}")
 
@@ -130,14 +168,15 @@ class Ingestor:
         title: str = "",
         published: str = "",
     ) -> IngestReport:
-        """Store a document once and its claims; a known document is reported, not re-read."""
-        day, precision = self._published(published)
+        """Store a document and its claims together, once; a known document is reported, not
+        re-read, and so is each figure left out."""
+        text, outlet, title, url = paragraphs(text), one_line(outlet), one_line(title), url.strip()
+        day, precision = self._published(one_line(published))
         document = Document(outlet=outlet, text=text, url=url, title=title, published=day)
-        document_id, new = await self.storage.documents.add(document)
-        if not new:
-            return IngestReport(document_id, False, outlet, title, day.isoformat())
+        if (known := await self.storage.documents.known(document)) is not None:
+            return IngestReport(known, False, outlet, title, day.isoformat())
         status = Status.PUBLISHED if self.auto_publish else Status.PENDING
-        claims = await asyncio.to_thread(
+        found = await asyncio.to_thread(
             extract,
             text,
             day,
@@ -148,24 +187,30 @@ class Ingestor:
             war_start=self.war_start,
             status=status,
         )
-        result = await self.storage.claims.add(claims, document_id)
+        claims, problems = _storable(found)
+        result = await self.storage.claims.add(claims, document=document)
+        assert result.document_id is not None
+        if not result.new_document:  # stored by someone else while this one was being read
+            return IngestReport(result.document_id, False, outlet, title, day.isoformat())
         log.info(
-            "ingested document %d (%s): %d claims, %d new",
-            document_id,
+            "ingested document %d (%s): %d claims, %d new, %d left out",
+            result.document_id,
             outlet,
-            len(claims),
+            len(found),
             len(result.added),
+            len(problems),
         )
         return IngestReport(
-            document_id,
+            result.document_id,
             True,
             outlet,
             title,
             day.isoformat(),
-            found=len(claims),
+            found=len(found),
             added=result.added,
             reappeared=result.reappeared,
             published_now=self.auto_publish,
+            problems=problems,
         )
 
     def _published(self, text: str) -> tuple[date, DatePrecision]:
@@ -200,11 +245,11 @@ class Ingestor:
         if not isinstance(records, list):
             raise IngestFailed("the series is not a JSON list of daily records")
         reading = read_general_staff(records, url)
-        claims: list[Claim] = reading.claims
+        claims, left_out = _storable(reading.claims)
         result = await self.storage.claims.add(claims)
         return SeriesReport(
             len(records),
             len(result.added),
             len(claims) - len(result.added),
-            tuple(reading.problems),
+            (*reading.problems, *left_out),
         )

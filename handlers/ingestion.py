@@ -27,7 +27,15 @@ class IngestReport:
     added: tuple[str, ...] = ()  # new claims
     reappeared: tuple[str, ...] = ()  # known claims that gained this appearance
     published_now: bool = False  # the deployment publishes without review
-    problems: tuple[str, ...] = field(default_factory=tuple)
+    problems: tuple[str, ...] = field(default_factory=tuple)  # why figures were left out
+
+    @property
+    def left_out(self) -> str:
+        """``1 figure left out: 9999999999999999999 is not a plausible count``, or ""."""
+        if not self.problems:
+            return ""
+        count = len(self.problems)
+        return f"{count} figure{'s' if count > 1 else ''} left out: " + "; ".join(self.problems)
 
 
 class Ingestion(Protocol):

@@ -48,6 +48,8 @@ class AddResult:
     added: tuple[str, ...] = ()
     reappeared: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
+    document_id: int | None = None  # the document stored with the claims, when one was given
+    new_document: bool = False  # False: that document was known, and nothing was stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +234,10 @@ class DocumentStore(Protocol):
         """Store a document once; its id and whether it was new (same URL or text: not new)."""
         ...
 
+    async def known(self, document: Document) -> int | None:
+        """The id of the stored document with this URL or text, if there is one."""
+        ...
+
     async def count(self) -> int: ...
 
 
@@ -239,8 +245,18 @@ class ClaimStore(Protocol):
     published: Signal
     """Raised after a commit that published claims."""
 
-    async def add(self, claims: Sequence[Claim], document_id: int | None = None) -> AddResult:
-        """Store claims with their appearances; a known claim gains an appearance."""
+    async def add(
+        self,
+        claims: Sequence[Claim],
+        document_id: int | None = None,
+        *,
+        document: Document | None = None,
+    ) -> AddResult:
+        """Store claims with their appearances; a known claim gains an appearance.
+
+        With ``document``, the document is stored in the same transaction (all or nothing); when
+        it is already known, nothing is stored and ``new_document`` is False.
+        """
         ...
 
     async def count(self) -> int: ...

@@ -8,13 +8,15 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from claims.conflict import Conflict
-from claims.model import Appearance, Claim
+from claims.model import Appearance, Claim, Document
 from claims.paging import Standing
 from claims.vocab import ClaimantSide, Metric, Party, Population, Status
 from storage.events import Signal
 from storage.protocols import AddResult, ClaimantCount, Source
 from storage.sql.base import Dialect, SqlDatabase, Tx
 from storage.sql.cache import ReadCache
+from storage.sql.claimants import resolve_surnames, surname_of
+from storage.sql.documents import insert_document
 from storage.sql.rows import (
     APPEARANCE_COLUMNS,
     CLAIM_COLUMNS,
@@ -34,7 +36,7 @@ PUBLISHED_LIMIT = 20_000
 _HEX = re.compile(r"^[0-9a-f]+$")
 _INSERT_CLAIM = (
     f"INSERT INTO claims ({CLAIM_COLUMNS.replace('c.', '')}, effective_date, is_current, "
-    f"added_at) VALUES ({', '.join('?' * (CLAIM_COLUMNS.count(',') + 4))}) "
+    f"added_at, claimant_surname) VALUES ({', '.join('?' * (CLAIM_COLUMNS.count(',') + 5))}) "
     "ON CONFLICT (id) DO NOTHING"
 )
 _INSERT_APPEARANCE = (
@@ -103,13 +105,24 @@ class SqlClaimStore:
         self._claims: ReadCache[str, Claim] = ReadCache(db, limit=8192)
         self.published = Signal("claims published")
 
-    async def add(self, claims: Sequence[Claim], document_id: int | None = None) -> AddResult:
-        if not claims:
+    async def add(
+        self,
+        claims: Sequence[Claim],
+        document_id: int | None = None,
+        *,
+        document: Document | None = None,
+    ) -> AddResult:
+        if not claims and document is None:
             return AddResult()
         dialect = self._dialect
-        ids = dialect.values(sorted({c.id for c in claims}))
         now = _now()
         async with self._db.transaction() as tx:
+            if document is not None:
+                document_id, fresh = await insert_document(tx, document)
+                if not fresh or not claims:
+                    return AddResult(document_id=document_id, new_document=fresh)
+            claims = await resolve_surnames(tx, dialect, claims)
+            ids = dialect.values(sorted({c.id for c in claims}))
             if dialect.publication_lock and any(c.status is Status.PUBLISHED for c in claims):
                 await tx.execute(dialect.publication_lock)
             if dialect.change_notice:
@@ -148,6 +161,7 @@ class SqlClaimStore:
                         iso(c.effective_date),
                         int(c.id in links.current),
                         now,
+                        surname_of(c),
                     )
                     for c in new.values()
                 ],
@@ -186,6 +200,8 @@ class SqlClaimStore:
             added=tuple(new),
             reappeared=tuple(sorted(i for i in known if i in gained)),
             unchanged=tuple(sorted(i for i in known if i not in gained)),
+            document_id=document_id,
+            new_document=document is not None,
         )
 
     async def count(self) -> int:
