@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from bot.fetch import Fetcher, FetchError, FetchPolicy
+from bot.fetch_body import STEP, BodyDecoder
 from tests.fakes.web import Site
 
 PAGE = ("text/html",)
@@ -149,7 +150,17 @@ async def test_an_honest_compressed_page_reads_as_its_text(
     assert site.hits("/a")[0]["Accept-Encoding"] == "gzip, deflate"
 
 
-async def test_a_page_just_under_the_cap_decoded_is_read_and_one_byte_over_is_not(
+def test_a_body_fed_a_few_bytes_at_a_time_decodes_whole_in_bounded_pieces() -> None:
+    text = ARTICLE.encode() * 40  # about a megabyte
+    body = gzip(zlib.compress(text))  # Content-Encoding: deflate, gzip
+    decoder = BodyDecoder(["deflate", "gzip"], limit=2_000_000)
+    pieces = [piece for at in range(0, len(body), 7) for piece in decoder.feed(body[at : at + 7])]
+    pieces += decoder.flush()
+    assert b"".join(pieces) == text
+    assert max(len(piece) for piece in pieces) <= STEP
+
+
+async def test_a_page_decoding_to_the_cap_is_read_and_one_byte_more_is_not(
     site: Site, fetcher: Fetcher
 ) -> None:
     fits = site.page("/fits", gzip(bytes(1_000_000)), encoding="gzip")
