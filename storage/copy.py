@@ -37,7 +37,10 @@ TABLES: tuple[Table, ...] = (
     # claims follow the order they arrived in (the review queue's order), not their ids
     Table(
         "claims",
-        _names(f"{CLAIM_COLUMNS}, effective_date, is_current, added_at, first_appearance"),
+        _names(
+            f"{CLAIM_COLUMNS}, effective_date, is_current, added_at, first_appearance, "
+            "claimant_surname"
+        ),
         key=(),
     ),
     Table(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from storage.postgres.database import PgDatabase
 from storage.postgres.notify import Notifier
+from storage.sql.claimants import rekey
 from storage.sql.storage import SqlStorage
 
 __all__ = ["PgStorage", "open_postgres"]
@@ -31,6 +32,7 @@ async def open_postgres(url: str) -> PgStorage:
     db = await PgDatabase.open(url)
     storage = PgStorage(db)
     try:
+        await rekey(db)
         await storage.notifier.start()
     except BaseException:
         await db.close()

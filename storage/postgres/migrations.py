@@ -147,4 +147,11 @@ CREATE TABLE feed_entries (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# Claimants as one identity: as SQLite's fifth migration (the surname index; NULL marks each
+# row for re-keying when the database is next opened).
+_V2 = f"""
+ALTER TABLE claims ADD COLUMN claimant_surname {_T};
+CREATE INDEX claims_claimant ON claims (claimant_surname, claimant_key);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from storage.sql.claimants import rekey
 from storage.sql.storage import SqlStorage
 from storage.sqlite.database import Database
 
@@ -11,4 +12,10 @@ __all__ = ["open_sqlite"]
 
 
 async def open_sqlite(path: Path) -> SqlStorage:
-    return SqlStorage(await Database.open(path))
+    db = await Database.open(path)
+    try:
+        await rekey(db)
+    except BaseException:
+        await db.close()
+        raise
+    return SqlStorage(db)

@@ -165,4 +165,12 @@ CREATE TABLE feed_entries (
 CREATE INDEX claims_pending ON claims (status, added_at) WHERE status = 'pending';
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# Claimants as one identity: the index of persons' surnames, by which a lone "Shoigu" finds the
+# one stored Sergei Shoigu. NULL marks every row for re-keying by the rules of claims/claimants.py,
+# which runs when the database is next opened (storage/sql/claimants.py); ids stay as they are.
+_V5 = """
+ALTER TABLE claims ADD COLUMN claimant_surname TEXT;
+CREATE INDEX claims_claimant ON claims (claimant_surname, claimant_key);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)

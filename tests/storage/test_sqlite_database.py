@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from claims.errors import StorageError
+from claims.vocab import Metric
 from storage import open_storage
 from storage.sqlite.database import SCHEMA_VERSION, Database
 from storage.sqlite.migrations import MIGRATIONS
@@ -128,5 +129,36 @@ async def test_a_version_1_database_is_upgraded_with_its_claims_intact(tmp_path:
     try:
         [claim] = await storage.claims.get(["c1"])
         assert (claim.figure, claim.outlet) == (">5,300", "First")
+    finally:
+        await storage.close()
+
+
+async def test_a_version_4_database_gets_claimant_keys_by_the_new_rules_and_keeps_ids(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tally.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("".join(MIGRATIONS[:4]) + "PRAGMA user_version = 4;")
+    for claim_id, claimant, key, as_of in (
+        ("old", "Sergei Shoigu, Russian Defence Minister", "sergei-shoigu-russian-de", "2022-09"),
+        ("new", "Russian Defence Minister Sergei Shoigu", "russian-defence-minister", "2022-12"),
+    ):
+        conn.execute(
+            "INSERT INTO claims (id, metric, party, population, low, high, qualifier, claimant, "
+            "claimant_key, claimant_side, kind, as_of, as_of_precision, status, series, "
+            "effective_date, is_current, added_at) VALUES (?, 'killed', 'russia', 'military', "
+            "6000, 6000, 'exact', ?, ?, 'russia', 'claimed', ?, 'month', 'published', ?, ?, 1, "
+            "'2023-01-01')",
+            (claim_id, claimant, key, as_of, key, as_of + "-28"),
+        )
+    conn.commit()
+    conn.close()
+    storage = await open_storage(f"sqlite:///{path}")
+    try:
+        old, new = await storage.claims.get(["old", "new"])
+        assert old.claimant_key == new.claimant_key == "sergei-shoigu"
+        assert old.series == new.series
+        assert [c.id for c in await storage.claims.current(Metric.KILLED)] == ["new"]
+        assert new.supersedes == "old"
     finally:
         await storage.close()
