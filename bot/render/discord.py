@@ -6,8 +6,10 @@ at most 25 fields and 6,000 characters, a message at most 10 embeds and 6,000 ch
 all: a longer reply continues in further embeds and messages, never cutting a row.
 
 Every string from a document or a user is stripped of control characters and escaped for
-Discord markdown, and mentions are broken (``@everyone`` gets a zero-width joiner, ``<@&id>``
-an escaped bracket). Adapters still send with mentions disallowed; this is the second lock.
+Discord markdown (a one-line field, such as a claimant or a heading, has its line breaks
+folded, so it cannot forge a row), and mentions are broken (``@everyone`` gets a zero-width
+joiner, ``<@&id>`` an escaped bracket). Adapters still send with mentions disallowed; this is
+the second lock.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
-from bot.render.plain import safe
+from bot.render.plain import line, safe
 from handlers.types import Block, Button, Entry, Fields, Heading, Image, Quote, Reply, Text
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "MAX_CONTENT",
     "DiscordMessage",
     "md",
+    "md_line",
     "render_discord",
     "split_discord",
 ]
@@ -51,6 +54,11 @@ def md(text: str) -> str:
     """Text shown literally in Discord markdown: no formatting, no links, no mentions."""
     escaped = escape_mentions(escape_markdown(safe(text), ignore_links=False))
     return escaped.replace("<", "\\<")
+
+
+def md_line(text: str) -> str:
+    """A one-line field shown literally in Discord markdown: ``md`` with line breaks folded."""
+    return md(line(text))
 
 
 def _clip(text: str, limit: int) -> str:
@@ -113,15 +121,15 @@ class _Embed:
 
 
 def _entry_field(row: Entry) -> tuple[str, str]:
-    name = _clip(f"{md(row.figure)}  {md(row.claimant)}", MAX_FIELD_NAME)
+    name = _clip(f"{md_line(row.figure)}  {md_line(row.claimant)}", MAX_FIELD_NAME)
     lines = []
     if row.tags:
-        lines.append(f"*{md(' · '.join(row.tags))}*")
-    detail = " · ".join(md(x) for x in (row.when, row.source) if x)
+        lines.append(f"*{md_line(' · '.join(row.tags))}*")
+    detail = " · ".join(md_line(x) for x in (row.when, row.source) if x)
     if detail:
         lines.append(detail)
     if row.note:
-        lines.append(f"*{md(row.note)}*")
+        lines.append(f"*{md_line(row.note)}*")
     return name, _clip("\n".join(lines) or _BLANK, MAX_FIELD_VALUE)
 
 
@@ -130,8 +138,8 @@ def _text(block: Text | Quote | Fields) -> str:
         return f"*{md(block.text)}*" if block.muted else md(block.text)
     if isinstance(block, Quote):
         quoted = "\n".join(f"> {line}" for line in md(block.text).split("\n"))
-        return f"{quoted}\n> — {md(block.source)}" if block.source else quoted
-    return "\n".join(f"**{md(k)}**: {md(v)}" for k, v in block.pairs)
+        return f"{quoted}\n> — {md_line(block.source)}" if block.source else quoted
+    return "\n".join(f"**{md_line(k)}**: {md_line(v)}" for k, v in block.pairs)
 
 
 def _pieces(text: str, limit: int) -> list[str]:
@@ -168,7 +176,7 @@ class _Layout:
         return self.current.size() + extra <= EMBED_LIMIT
 
     def heading(self, text: str) -> None:
-        title = _clip(md(text), MAX_TITLE)
+        title = _clip(md_line(text), MAX_TITLE)
         if not self.current.empty():
             self.flush(title)
         elif self.current.title:  # a heading under a title: the first group of a section
@@ -200,7 +208,7 @@ class _Layout:
         if isinstance(block, Heading):
             self.heading(block.text)
         elif isinstance(block, Entry):
-            self.field(*_entry_field(block), ref=safe(block.ref))
+            self.field(*_entry_field(block), ref=line(block.ref))
         elif isinstance(block, Image):
             self.image = block
             if self.current.image:
@@ -239,7 +247,7 @@ def render_discord(reply: Reply) -> list[DiscordMessage]:
         groups.append([discord.Embed(description="…", colour=colour)])
     messages = [DiscordMessage(tuple(group)) for group in groups]
     buttons = tuple(
-        Button(_clip(safe(b.label), MAX_LABEL), b.command) for b in reply.buttons[:MAX_BUTTONS]
+        Button(_clip(line(b.label), MAX_LABEL), b.command) for b in reply.buttons[:MAX_BUTTONS]
     )
     last = messages[-1]
     messages[-1] = DiscordMessage(last.embeds, buttons, layout.image)

@@ -1,8 +1,10 @@
 """A ``Reply`` as Telegram HTML messages: escaped, readable on a phone, within the length limit.
 
 Every string is escaped (``&``, ``<``, ``>``) after control characters are stripped, so a
-document that says ``<b>`` or ``<script>`` is shown as text. A reply longer than one message
-is split between blocks (never inside a claim row); buttons go with the last message.
+document that says ``<b>`` or ``<script>`` is shown as text; a one-line field (a claimant, an
+outlet, a heading) has its line breaks folded too, so it cannot forge a row. A reply longer
+than one message is split between blocks (never inside a claim row); buttons go with the last
+message.
 """
 
 from __future__ import annotations
@@ -10,10 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from bot.render.plain import render_plain, safe
+from bot.render.plain import line, render_plain, safe
 from handlers.types import Block, Button, Entry, Fields, Heading, Image, Quote, Reply, Text
 
-__all__ = ["MAX_MESSAGE", "TelegramMessage", "html", "render_telegram", "split_telegram"]
+__all__ = [
+    "MAX_MESSAGE",
+    "TelegramMessage",
+    "html",
+    "html_line",
+    "render_telegram",
+    "split_telegram",
+]
 
 MAX_MESSAGE = 4096
 """Telegram's limit for a message's text; we count the HTML source, which is never shorter."""
@@ -31,30 +40,35 @@ def html(text: str) -> str:
     return escape(safe(text), quote=False)
 
 
+def html_line(text: str) -> str:
+    """A one-line field made safe for Telegram HTML: ``html`` with line breaks folded."""
+    return escape(line(text), quote=False)
+
+
 def _entry(row: Entry) -> str:
     # figure first and bold: the eye runs down the left edge of a phone screen
-    head = f"<b>{html(row.figure)}</b>  {html(row.claimant)}"
+    head = f"<b>{html_line(row.figure)}</b>  {html_line(row.claimant)}"
     if row.tags:
-        head += f" <i>({html(' · '.join(row.tags))})</i>"
-    detail = " · ".join(html(x) for x in (row.when, row.source) if x)
+        head += f" <i>({html_line(' · '.join(row.tags))})</i>"
+    detail = " · ".join(html_line(x) for x in (row.when, row.source) if x)
     if row.ref:
-        detail += f"{' · ' if detail else ''}<code>{html(row.ref)}</code>"
+        detail += f"{' · ' if detail else ''}<code>{html_line(row.ref)}</code>"
     lines = [head] + ([f"    {detail}"] if detail else [])
     if row.note:
-        lines.append(f"    <i>{html(row.note)}</i>")
+        lines.append(f"    <i>{html_line(row.note)}</i>")
     return "\n".join(lines)
 
 
 def _block(block: Block) -> str:
     if isinstance(block, Heading):
-        return f"\n<b>{html(block.text)}</b>"
+        return f"\n<b>{html_line(block.text)}</b>"
     if isinstance(block, Text):
         return f"<i>{html(block.text)}</i>" if block.muted else html(block.text)
     if isinstance(block, Quote):
-        source = f"\n— {html(block.source)}" if block.source else ""
+        source = f"\n— {html_line(block.source)}" if block.source else ""
         return f"<blockquote>{html(block.text)}{source}</blockquote>"
     if isinstance(block, Fields):
-        return "\n".join(f"<b>{html(k)}</b>: {html(v)}" for k, v in block.pairs)
+        return "\n".join(f"<b>{html_line(k)}</b>: {html_line(v)}" for k, v in block.pairs)
     if isinstance(block, Entry):
         return _entry(block)
     if isinstance(block, Image):
