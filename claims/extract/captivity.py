@@ -25,10 +25,11 @@ _HOLDING_AFTER = re.compile(
     r"(?:holding|holds|held|captured|took|takes|seized|abducted|kidnapped|handed\s+over"
     r"|hands\s+over|released|releases|freed|frees|transferred)(?=\s+(?:(?!(?:is|was|are|were|at|to|stood|stands|reached|rose)\b)[a-z]+\s+){0,2}\d)"
 )
-# the captor after "by": "abducted by the Hamas terror group", "held by Russia"
+# the captor after "by", or the place it holds them: "abducted by the Hamas terror group",
+# "held by Russia", "taken to Gaza"
 _BY_BEFORE = re.compile(
-    r"(?i)\b(?:held|abducted|kidnapped|captured|taken|seized|detained|imprisoned)\s+by\s+"
-    r"(?:the\s+)?$"
+    r"(?i)\b(?:held|abducted|kidnapped|captured|taken|seized|detained|imprisoned|kept)"
+    r"(?:\s+by|\s+(?:captive\s+|hostage\s+)?(?:in|to|into))\s+(?:the\s+)?$"
 )
 
 

@@ -60,6 +60,13 @@ _PERSON_TITLE = re.compile(rf"\b(?:{_TITLES})\b\.?")
 # a titled name anywhere in a sentence: "General Mark A Milley", "Adm. James G. Stavridis"
 _TITLED = re.compile(rf"\b(?:{_TITLES})\b\.?\s+(?:[A-Z][\w'’-]+\s+|[A-Z]\.?\s+)*[A-Z][\w'’-]+")
 _USSR_END = date(1991, 12, 26)
+# where people fled to is not whose people they are: "fled to Chad", "refugees in Poland"
+_LEAVING = frozenset({Metric.FLED})
+_DESTINATION = re.compile(
+    r"(?i)\b(?:to|into|reached|reaching|entered|entering|crossed\s+into|hosted\s+by|hosts?"
+    r"|(?:refugees|now|living|sheltering|staying|registered|arrived)\s+in)\W{0,3}\s*"
+    r"(?:the\s+)?$"
+)
 _AFGHAN = re.compile(r"(?i)\bafghan(?:istan)?\b")
 _CONDITIONAL = re.compile(r"(?i)^\W*(?:if|unless|should)\b")
 _PARTY_SIDES = {
@@ -223,6 +230,7 @@ def _party(
             m.role is Role.PEOPLE
             or (m.role is Role.PLACE and population is not Population.MILITARY)
         )
+        and not (metric in _LEAVING and _DESTINATION.search(text, max(0, m.start - 20), m.start))
     ]
     if usable:
         return min(usable, key=lambda m: _distance(m, candidate)).party
@@ -330,7 +338,9 @@ def _claims_in(
         population = _population(candidate, metric, text, reading.default_population)
         party = _party(text, candidate, metric, population, words, previous_party) or party
         if party is None:
-            recent = [c for i, c in reading.claims if index - 3 <= i < index]
+            recent = [
+                c for i, c in reading.claims if index - 3 <= i < index and c.party != Party.BOTH
+            ]
             if recent:
                 party = recent[-1].party
         if party is None:

@@ -187,6 +187,8 @@ def _not_a_figure(text: str, q: Quantity, first_token: bool) -> bool:
         return True
     if re.search(r"\b(?:1[89]|20)\d\d\s*[-–]\s*$", before):
         return True
+    if re.match(r"[/.]\d", after) or re.search(r"\d[/.]$", before):
+        return True  # a date written with numbers: "18/03/2011", "24.02.2022"
     if re.match(r"(?i)\s+out\s+of\b", after) or re.search(r"(?i)\bout\s+of\s+$", before):
         return True
     if re.search(r"(?i)\b(?:aged?|age\s+of|ages\s+of)\s*$", before):
@@ -243,6 +245,8 @@ def candidates(text: str) -> list[Candidate]:
         later = [c for c in cues if clause_end <= c.start < next_start]
         if len(own) > 1 and _modifies_people(text, candidate, own[0]):
             own = own[1:]  # "82,000 mobilized men were sent to the front": the verb says it
+        if own and before and _governs(text, before[-1], candidate, own[0]):
+            own = []  # "killed 531 Afghans and wounded 1,437": the verb before is this one's
         for where, cue in (
             ("after", _nearest(own, True)),
             ("before", _nearest(before, False)),
@@ -266,6 +270,21 @@ def candidates(text: str) -> list[Candidate]:
             candidate.breakdown = True
     _share_backwards(text, found)
     return found
+
+
+_TIGHT = re.compile(
+    r"[\s:–-]*(?:(?:at|to|of|was|were|is|stood\s+at|reached|rose\s+to|totall?ed|numbered)\s+)?"
+)
+
+
+def _governs(text: str, cue: MetricCue, candidate: Candidate, own: MetricCue) -> bool:
+    """Whether the casualty word right before a figure is its own, and the one after it begins
+    the next clause: "killed 531 and wounded 1,437", "the number killed at 70,000 and the
+    number wounded at ..."."""
+    return bool(
+        _TIGHT.fullmatch(text[cue.end : candidate.start])
+        and re.search(r"\band\b|,", text[candidate.end : own.start])
+    )
 
 
 def _modifies_people(text: str, candidate: Candidate, cue: MetricCue) -> bool:

@@ -64,7 +64,8 @@ METRIC_CUES: list[tuple[Metric, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:captured|prisoners?(?:\s+of\s+war)?|pows?|detained|detainees|captives?"
             r"|hostages?|surrendered|captivity|laid\s+down\s+their\s+arms|taken\s+prisoner"
-            r"|abducted|abductees|kidnapped|held\s+(?:captive|hostage|prisoner|by)|still\s+held)\b"
+            r"|abducted|abductees|kidnapped|held\s+(?:captive|hostage|prisoner|by|in)|still\s+held"
+            r"|taken\s+(?:hostage|captive))\b"
         ),
     ),
     (Metric.MISSING, re.compile(r"\b(?:missing|mia|unaccounted)\b")),
@@ -90,7 +91,10 @@ METRIC_CUES: list[tuple[Metric, re.Pattern[str]]] = [
         Metric.DEPLOYED,
         re.compile(
             r"\b(?:invasion\s+(?:force|army|troops|contingent|source|power)s?|fielded|deployed"
-            r"|amassed|massed|stationed|sent\s+(?:to|into)\s+(?:the\s+)?[“\"]?(?:front(?:\s*lines?)?"
+            r"|amassed|massed|stationed|dispatched"
+            r"|sent(?=\s+(?:\w+\s+){0,2}?[\d,.]+\s+(?:\w+\s+)?"
+            r"(?:troops|soldiers|servicemen|fighters|personnel|men)\s+(?:to|into)\b)"
+            r"|sent\s+(?:to|into)\s+(?:the\s+)?[“\"]?(?:front(?:\s*lines?)?"
             r"|combat|war\s+zone|special\s+military\s+operation|battle|fight))\b|-strong\b"
         ),
     ),
@@ -109,7 +113,8 @@ PEOPLE = words(
     russians ukrainians americans palestinians israelis syrians germans iraqis yemenis sudanese
     ethiopians tigrayans georgians belarusians afghans nazis dead wounded killed injured
     missing captured detained who rebels insurgents guerrillas jihadists terrorists gunmen
-    separatists partisans paratroopers defenders guardsmen policemen militia abductees"""
+    separatists partisans paratroopers defenders guardsmen policemen militia abductees
+    servicepeople servicewomen"""
 )
 
 # nouns that count something else: a figure followed by one of these is not a casualty figure

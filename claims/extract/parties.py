@@ -110,7 +110,8 @@ _COUNTED_NOUN = re.compile(
 
 def _joined(text: str, found: list[Mention]) -> list[Mention]:
     """ "Russian and Ukrainian troops", "combined Ukrainian and Russian casualties": two
-    sides' people counted together are one mention of both."""
+    sides' people counted together are one mention of both. The last two of a longer list
+    ("Arab, European and Australian fighters") are not two sides."""
     merged: list[Mention] = []
     for mention in found:
         last = merged[-1] if merged else None
@@ -120,7 +121,8 @@ def _joined(text: str, found: list[Mention]) -> list[Mention]:
             and mention.role is Role.PEOPLE
             and last.party != mention.party
             and _JOINED.match(text[last.end : mention.start])
-            and _COUNTED_NOUN.match(text[mention.end :])
+            and _COUNTED_NOUN.match(text[mention.end : mention.end + 60])
+            and not re.search(r",\s*$", text[max(0, last.start - 3) : last.start])
         ):
             word = text[last.start : mention.end]
             merged[-1] = Mention(last.start, mention.end, Party.BOTH, Role.PEOPLE, word)
@@ -131,5 +133,9 @@ def _joined(text: str, found: list[Mention]) -> list[Mention]:
 
 def top_parties(text: str, limit: int = 2) -> list[Party]:
     """The parties a text speaks of most, most first."""
-    counts = Counter(m.party for m in mentions(text) if m.role is not Role.SOURCE)
+    counts: Counter[Party] = Counter()
+    for m in mentions(text):
+        if m.party != Party.BOTH:
+            # a source's name ("the Syrian Observatory") says what the text is about, less
+            counts[m.party] += 2 if m.role is not Role.SOURCE else 1
     return [party for party, _ in counts.most_common(limit)]

@@ -140,3 +140,29 @@ def test_men_sent_to_the_front_are_deployed_whatever_adjective_they_carry() -> N
 def test_the_verb_after_an_adjective_of_the_people_gives_the_metric() -> None:
     text = "Kyiv said 900 wounded Russian soldiers later died in field hospitals."
     assert one(text).metric == "killed"
+
+
+def test_a_verb_before_a_figure_is_its_own_when_the_next_verb_starts_another_clause() -> None:
+    text = "Officials said gunmen killed 300 Nigerians and wounded 450 in the raids."
+    assert [(c.metric, c.low) for c in claims(text)] == [("killed", 300), ("wounded", 450)]
+
+
+def test_the_number_killed_put_at_a_figure_for_each_side() -> None:
+    text = (
+        "Estimates put the number of Ukrainian soldiers killed at around 60,000 and the number"
+        " of Russian soldiers killed at 110,000."
+    )
+    assert [(c.metric, c.party, c.low) for c in claims(text)] == [
+        ("killed", "ukraine", 60_000),
+        ("killed", "russia", 110_000),
+    ]
+
+
+def test_a_date_written_in_numbers_is_not_a_figure() -> None:
+    text = "Monitors said 2,000 Syrian civilians have been killed since 15/03/2011."
+    assert [c.low for c in claims(text)] == [2000]
+
+
+def test_troops_sent_to_another_country_are_deployed() -> None:
+    claim = one("Pyongyang sent about 11,000 soldiers to Russia last autumn, Seoul said.")
+    assert (claim.metric, claim.party, claim.low) == ("deployed", "north_korea", 11_000)

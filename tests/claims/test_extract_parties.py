@@ -70,3 +70,26 @@ def test_a_war_named_as_a_yardstick_is_not_the_window() -> None:
     text = "In the deadliest fighting since World War II, 500 Ukrainian soldiers were killed."
     claim = one(text)
     assert (claim.party, claim.as_of, claim.period_start) == ("ukraine", PUBLISHED, None)
+
+
+def test_the_last_two_of_a_list_of_nationalities_are_not_both_sides() -> None:
+    text = "Officials said 40 Chechen, British and American volunteers were killed in Syria."
+    assert one(text).party != "both"
+
+
+def test_a_sources_name_says_what_the_text_is_about() -> None:
+    text = (
+        "Fighting went on around the city. The Syrian Observatory for Human Rights said 500 people"
+        " were killed."
+    )
+    assert one(text).party == "syria"
+
+
+def test_where_refugees_went_is_not_whose_people_they_are() -> None:
+    text = "Sudan's war goes on. The UN said 90,000 people had fled into Chad since April."
+    assert one(text).party == "sudan"
+
+
+def test_prisoners_held_in_a_place_are_not_its_people() -> None:
+    text = "Officials said some 120 people were held in the Gaza Strip after the attack on Israel."
+    assert (one(text).metric, one(text).party) == ("captured", "israel")
