@@ -33,7 +33,8 @@ from bot.app import open_app, serve
 from bot.cli_db import add_db_commands, run_db
 from bot.cli_documents import add_document_commands, run_extract, run_import, run_ingest
 from bot.config import Settings, describe_error
-from bot.logs import setup_logging
+from bot.logs import install_hooks, password_in, report_loop_exception, setup_logging
+from bot.refused import refused_token
 from bot.render.plain import render_plain
 from bot.roles import Role, needs_adapter, parse_roles
 from claims.errors import StorageError
@@ -111,6 +112,7 @@ async def _run(settings: Settings, console_only: bool, roles: frozenset[Role]) -
         serving = asyncio.ensure_future(serve(app, adapters, roles=roles))
         # a service manager stops us with SIGTERM: finish like the console's /quit does
         loop = asyncio.get_running_loop()
+        loop.set_exception_handler(report_loop_exception)
         loop.add_signal_handler(signal.SIGTERM, serving.cancel)
         try:
             await serving
@@ -180,6 +182,7 @@ async def _documents(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    install_hooks()  # before anything can fail: every traceback printed is redacted
     args = _parser().parse_args(argv)
     if args.command == "extract":
         return run_extract(args)
@@ -188,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as exc:
         print(f"tally: {describe_error(exc)}", file=sys.stderr)
         return 2
-    setup_logging(settings.log_level, settings.secrets())
+    setup_logging(settings.log_level, [*settings.secrets(), *password_in(settings.database_url)])
     try:
         if args.command == "ask":
             return asyncio.run(_ask(settings, args.text))
@@ -213,6 +216,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(_run(settings, console_only=False, roles=roles))
     except StorageError as exc:
         print(f"tally: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        if (refusal := refused_token(exc)) is None:
+            raise  # a bug: sys.excepthook prints it, redacted
+        print(f"tally: {refusal}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
