@@ -82,8 +82,11 @@ def whose_order(parties: Sequence[Party]) -> Callable[[Party], tuple[int, str]]:
 
 
 def spread(claims: Iterable[Claim]) -> Spread | None:
-    """The lowest and highest figures; None for fewer than two distinct figures."""
-    members = list(claims)
+    """The lowest and highest running totals; None for fewer than two distinct figures.
+
+    A window's figure ("12,000 in November alone") counts something else and stays out.
+    """
+    members = [c for c in claims if not c.is_window]
     if len(members) < 2:
         return None
     lowest = min(members, key=lambda c: (floor(c.low, c.high), order_key(c)))

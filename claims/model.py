@@ -114,6 +114,12 @@ class Claim:
         )
 
     @property
+    def is_window(self) -> bool:
+        """A figure for a finished window ("in November alone", "1979–1989"), not a running
+        total: its own series, never one end of a spread of running totals."""
+        return self.as_of is None and (self.period_start is not None or self.period_end is not None)
+
+    @property
     def short_id(self) -> str:
         return self.id[:SHORT_ID]
 

@@ -39,16 +39,20 @@ class Standing(NamedTuple):
     effective_date: date | None
     supersedes: str | None = None
     context: bool = False
+    window: bool = False  # a finished window's figure: shown, but no end of the spread
 
 
 @dataclass(frozen=True, slots=True)
 class GroupPage:
-    """One group's rows on the page (newest first), its two ends, and how many rows follow."""
+    """One group's rows on the page (newest first), its two ends, and how many rows follow.
+
+    The ends are running totals; a group of window figures alone has none.
+    """
 
     whose: Whose
     shown: tuple[Standing, ...]
-    lowest: Standing
-    highest: Standing
+    lowest: Standing | None
+    highest: Standing | None
     size: int
     after: int
 
@@ -69,7 +73,7 @@ class PagePlan:
         for group in self.groups:
             ids += [s.id for s in group.shown]
             ids += [s.supersedes for s in group.shown if s.supersedes]
-            ids += [group.lowest.id, group.highest.id]
+            ids += [end.id for end in (group.lowest, group.highest) if end is not None]
         return list(dict.fromkeys(ids))
 
 
@@ -112,12 +116,13 @@ def plan_page(
         shown = tuple(members[start:stop])
         if not shown:
             continue
+        totals = [s for s in members if not s.window]
         planned.append(
             GroupPage(
                 whose=whose,
                 shown=shown,
-                lowest=min(members, key=_low_end),
-                highest=max(members, key=_high_end),
+                lowest=min(totals, key=_low_end) if totals else None,
+                highest=max(totals, key=_high_end) if totals else None,
                 size=len(members),
                 after=max(0, len(members) - stop),
             )

@@ -5,16 +5,17 @@ from __future__ import annotations
 from claims.compare import Current, Spread
 from claims.dates import format_period
 from claims.model import Claim
+from claims.registry import party_info
 from claims.vocab import Metric, Party, Population
 from handlers.types import Entry
 
 __all__ = ["current_entry", "entry", "metric_title", "party_name", "spread_text", "when", "whose"]
 
-_PARTY_NAMES = {Party.USSR: "USSR", Party.USA: "USA", Party.BOTH: "both sides"}
-
 
 def party_name(party: Party) -> str:
-    return _PARTY_NAMES.get(party, party.value.capitalize())
+    """The party's display name from the registry ("North Korea", "USSR", "both sides")."""
+    info = party_info(party)
+    return info.name if info else party.value.replace("_", " ").capitalize()
 
 
 def whose(party: Party, population: Population) -> str:

@@ -138,7 +138,7 @@ def _section(plan: PagePlan, claims: dict[str, Claim]) -> list[Block]:
         for standing in group.shown:
             before = claims.get(standing.supersedes) if standing.supersedes else None
             blocks.append(current_entry(Current(claims[standing.id], before)))
-        ends = (claims[group.lowest.id], claims[group.highest.id])
+        ends = [claims[end.id] for end in (group.lowest, group.highest) if end is not None]
         if (s := spread(ends)) is not None:
             blocks.append(Text(spread_text(s), muted=True))
         if group.after:

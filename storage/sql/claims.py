@@ -10,6 +10,7 @@ from typing import Any
 from claims.conflict import Conflict
 from claims.model import Appearance, Claim, Document
 from claims.paging import Standing
+from claims.registry import party_named
 from claims.vocab import ClaimantSide, Metric, Party, Population, Status
 from storage.events import Signal
 from storage.protocols import AddResult, ClaimantCount, Source
@@ -84,6 +85,10 @@ def conflict_clause(conflict: Conflict) -> tuple[str, list[Any]]:
         " AND (c.as_of IS NULL OR c.effective_date >= ?)"
     )
     return sql, [*parties, start, start, start]
+
+
+# a finished window's figure (Claim.is_window), read from the index of current figures
+_WINDOW = "(c.as_of IS NULL AND (c.period_start IS NOT NULL OR c.period_end IS NOT NULL))"
 
 
 def _escape_like(text: str) -> str:
@@ -322,7 +327,7 @@ class SqlClaimStore:
         inside, more = conflict_clause(conflict)
         rows = await self._db.fetchall(
             "SELECT c.id, c.party, c.population, c.low, c.high, c.effective_date, c.supersedes, "
-            f"({inside}) FROM claims c {self._dialect.indexed_by('claims_current')} "
+            f"({inside}), {_WINDOW} FROM claims c {self._dialect.indexed_by('claims_current')} "
             f"WHERE {' AND '.join(where)}",
             [*more, *params],
         )
@@ -384,8 +389,13 @@ class SqlClaimStore:
         where = ["c.metric = ?", "c.status = ?"]
         params: list[Any] = [metric.value, Status.PUBLISHED.value]
         for word in words:
-            where.append("lower(c.claimant) LIKE ? ESCAPE '!'")
-            params.append(f"%{_escape_like(word.lower())}%")
+            # the name as written, or who it is: "ukrainian" finds "Ukraine's General Staff"
+            where.append(
+                "(lower(c.claimant) LIKE ? ESCAPE '!' OR c.claimant_key LIKE ? ESCAPE '!')"
+            )
+            party = party_named(word)
+            keyed = party.value if party else word.lower()
+            params += [f"%{_escape_like(word.lower())}%", f"%{_escape_like(keyed)}%"]
         if conflict is not None:
             clause, more = conflict_clause(conflict)
             where.append(clause)

@@ -107,7 +107,8 @@ def appearance_from_row(row: Row, start: int = 0) -> Appearance:
 
 
 def standing_from_row(row: Row) -> Standing:
-    """A Standing from id, party, population, low, high, effective_date, supersedes, inside."""
+    """A Standing from id, party, population, low, high, effective_date, supersedes, inside
+    and whether it is a window's figure."""
     return Standing(
         id=row[0],
         party=_party(row[1]),
@@ -117,6 +118,7 @@ def standing_from_row(row: Row) -> Standing:
         effective_date=_day(row[5]),
         supersedes=row[6],
         context=not row[7],
+        window=bool(row[8]),
     )
 
 

@@ -42,3 +42,29 @@ def test_an_upper_bound_counts_by_its_ceiling() -> None:
 def test_one_figure_or_equal_figures_have_no_spread() -> None:
     assert spread([make_claim()]) is None
     assert spread([make_claim(claimant="A"), make_claim(claimant="B")]) is None
+
+
+def test_a_window_is_its_own_series_and_no_end_of_the_spread() -> None:
+    total = make_claim(claimant="Ukraine's General Staff", low=80_000, high=80_000)
+    november = make_claim(
+        claimant="the General Staff of the Armed Forces of Ukraine",
+        low=12_000,
+        high=12_000,
+        as_of=None,
+        period_start=date(2022, 11, 1),
+        period_end=date(2022, 11, 30),
+    )
+    assert november.is_window and not total.is_window
+    assert november.series != total.series
+    assert {c.claim.id for c in latest_per_series([total, november])} == {total.id, november.id}
+    other = make_claim(claimant="Russia", low=6_000, high=6_000)
+    found = spread([total, november, other])
+    assert found is not None
+    assert (found.lowest.id, found.highest.id) == (other.id, total.id)
+    assert spread([november, other]) is None
+
+
+def test_a_running_total_since_a_date_is_no_window() -> None:
+    since = make_claim(period_start=date(2022, 9, 21), as_of=date(2022, 10, 3))
+    assert not since.is_window
+    assert make_claim(period_start=date(2022, 9, 21), as_of=None).is_window

@@ -66,12 +66,16 @@ def test_groups_put_the_tracked_parties_first_then_the_rest() -> None:
     ]
 
 
+def _id(end: Standing | None) -> str | None:
+    return None if end is None else end.id
+
+
 def test_the_spread_ends_are_kept_even_off_the_page() -> None:
     members = [standing(n) for n in range(1, 11)]
     plan = plan_page(members, (Party.RUSSIA,), page=2, page_size=3, budget=9)
     [group] = plan.groups
     assert [s.id for s in group.shown] == ["0007", "0006", "0005"]
-    assert (group.lowest.id, group.highest.id) == ("0001", "0010")
+    assert (_id(group.lowest), _id(group.highest)) == ("0001", "0010")
     assert (group.size, group.after) == (10, 4)
     assert plan.more
 
@@ -80,8 +84,19 @@ def test_an_upper_bound_counts_by_its_ceiling_at_the_low_end() -> None:
     plan = plan_page(
         [standing(1, low=None, high=5000), standing(2, low=200, high=None)], (Party.RUSSIA,)
     )
-    assert plan.groups[0].lowest.id == "0002"
-    assert plan.groups[0].highest.id == "0001"
+    assert _id(plan.groups[0].lowest) == "0002"
+    assert _id(plan.groups[0].highest) == "0001"
+
+
+def test_a_windows_figure_is_shown_but_is_no_end_of_the_spread() -> None:
+    november = standing(9, low=90_000, high=90_000, window=True)
+    plan = plan_page([standing(1, low=5000, high=5000), standing(2), november], (Party.RUSSIA,))
+    [group] = plan.groups
+    assert november in group.shown
+    assert (_id(group.lowest), _id(group.highest)) == ("0002", "0001")
+    alone = plan_page([november], (Party.RUSSIA,)).groups[0]
+    assert (alone.lowest, alone.highest) == (None, None)
+    assert plan_page([november], (Party.RUSSIA,)).wanted() == ["0009"]
 
 
 def test_the_plan_asks_for_rows_what_they_replaced_and_the_ends_once_each() -> None:
