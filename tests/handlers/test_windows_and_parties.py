@@ -13,6 +13,7 @@ from claims.model import Claim
 from claims.vocab import ClaimantSide, Party, Population, Status
 from handlers.commands import build_router
 from handlers.context import Context
+from handlers.digest import change_reply
 from handlers.types import Entry, Heading, Reply, Text, UserRef
 from storage import Storage
 from tests.claims.factory import make_claim
@@ -175,3 +176,14 @@ async def test_a_pending_window_figure_shows_its_window_for_review(desk: Chat) -
     await desk.context.storage.claims.add([_window(status=Status.PENDING)])
     review = _entries(await desk.send("/review", MODERATOR))
     assert [e.when for e in review] == [NOVEMBER]
+
+
+async def test_an_alert_shows_a_window_figure_with_its_window_and_no_spread_from_it(
+    with_window: tuple[Chat, Claim],
+) -> None:
+    chat, window = with_window
+    reply = await change_reply(chat.context.storage, CONFLICT, [window], heading="New figures")
+    assert reply is not None
+    [row] = _entries(reply)
+    assert (row.figure, row.when, row.note) == ("90,000", NOVEMBER, "new")
+    assert not any("90,000" in t for t in _texts(reply) if t.startswith("Spread"))
