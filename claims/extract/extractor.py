@@ -22,7 +22,7 @@ from claims.extract.losses import LossWords, loss_words
 from claims.extract.parties import Mention, Role, mentions, opponent, top_parties
 from claims.extract.sentences import Sentence, sentences
 from claims.extract.sources import Attribution, attributions, is_generic, side_of, surname
-from claims.extract.when import date_sentence
+from claims.extract.when import date_figure
 from claims.model import Claim
 from claims.vocab import (
     ClaimantSide,
@@ -314,11 +314,16 @@ def _claims_in(
         _remember(sentence, sources, reading)
         return []
     words = mentions(text)
-    dating = date_sentence(text, published, precision, war_start)
+    ends = [0] + [c.end for c in found[:-1]]
+    starts = [c.start for c in found[1:]] + [len(text)]
+    datings = [
+        date_figure(text, (c.start, c.end), neighbours, published, precision, war_start)
+        for c, neighbours in zip(found, zip(ends, starts, strict=True), strict=True)
+    ]
     claims: list[Claim] = []
     previous_party: Party | None = None
     previous_metric: Metric | None = None
-    for candidate in found:
+    for candidate, dating in zip(found, datings, strict=True):
         governing = _governing([a for a, _ in sources], candidate.start)
         source = next((s for a, s in sources if a is governing), None)
         if source is None:

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from claims.extract.eras import named_war
+from claims.extract.windows import window
 from claims.vocab import DatePrecision
 
-__all__ = ["Dating", "date_sentence"]
+__all__ = ["Dating", "date_figure", "date_sentence"]
 
 _MONTHS = {
     name.lower(): number
@@ -37,7 +38,7 @@ _DAY_MONTH = re.compile(
     r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"
 )
 _MONTH_ONLY = re.compile(
-    rf"(?i)\b(?:in|as\s+of|since|by|to|until|of|during|through)\s+(?:early\s+|late\s+|mid-)?(?P<m>{_MONTH})\b(?!\.?\s+\d)"
+    rf"(?i)\b(?:in|as\s+of|since|by|to|until|of|during|through)\s+(?:early\s+|late\s+|mid-)?(?P<m>{_MONTH})\b(?!\.?\s+\d{{1,2}}\b)"
     r"(?:\s+(?P<y>(?:19|20)\d\d|last\s+year))?"
 )
 _WEEKDAY_RE = re.compile(rf"(?i)\b(?:on\s+|as\s+of\s+|last\s+)?(?P<w>{_WEEKDAY})\b")
@@ -51,8 +52,15 @@ _SPAN_YEARS = re.compile(
 _FIRST = re.compile(
     r"(?i)\b(?:in\s+)?the\s+first\s+(?P<n>\w+)\s+(?P<u>days?|weeks?|months?)\s+of\s+(?:the\s+)?(?:war|invasion|conflict|fighting)"
 )
+# a window's start: "since Sept. 21", "since the war began on Feb. 24", "since March 2011",
+# "since Moscow's invasion 18 months ago", "since October"
 _SINCE = re.compile(
-    rf"(?i)\bsince\s+(?:(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d))"
+    rf"(?i)\bsince\s+(?:[^,;.\d]{{0,100}}?\b(?:on|in)\s+)?"
+    rf"(?:(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+    rf"|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d)|(?P<m4>{_MONTH})\b(?!\.?\s+\d))"
+    r"|\bsince\s+[^,;.\d]{0,50}?\s(?P<n>\d+|one|two|three|four|five|six|a|ten)\s+"
+    r"(?P<u>days?|weeks?|months?|years?)\s+ago\b"
 )
 
 
@@ -63,6 +71,7 @@ class Dating:
     period_start: date | None = None
     period_end: date | None = None
     historical: bool = False
+    explicit: bool = True  # False: nothing in the text dates it, the publication day does
 
 
 def _month_before(published: date, month: int, year: int | None = None) -> date:
@@ -95,8 +104,19 @@ def _since(text: str, published: date) -> date | None:
         return None
     if m["m3"]:
         return date(int(m["y3"]), _month(m["m3"]), 1)
+    if m["m4"]:
+        return _month_before(published, _month(m["m4"]))
+    if m["u"]:
+        unit = m["u"].lower().rstrip("s")
+        n = _count(m["n"]) or 1
+        if unit in ("month", "year"):
+            return _add_months(published, -n * (12 if unit == "year" else 1))
+        return published - timedelta(days=n * (7 if unit == "week" else 1))
     month = _month(m["m"] or m["m2"])
     day = int(m["d"] or m["d2"])
+    if m["y"] or m["y2"]:
+        year = int(m["y"] or m["y2"])
+        return date(year, month, min(day, calendar.monthrange(year, month)[1]))
     start = date(published.year, month, min(day, 28) if month == 2 else day)
     return start if start <= published else date(published.year - 1, month, start.day)
 
@@ -115,6 +135,9 @@ def date_sentence(
     war = None if years else named_war(cleaned)
     if war is not None and war.end.year < published.year - 1:
         return Dating(None, DatePrecision.YEAR, war.start, war.end, historical=True)
+    dated = _DAY_MONTH.search(cleaned)
+    if old and dated and dated["y"] and int(dated["y"]) in old:
+        old = []  # "on Friday 29th October 2004": a day long past dates the figure
     if old or _SPAN_YEARS.search(cleaned):
         start = date(min(old), 1, 1) if old else None
         ends = [m for m in _YEARS.finditer(cleaned) if m["y2"]]
@@ -124,6 +147,11 @@ def date_sentence(
             last = int(tail) if len(tail) == 4 else int(ends[0]["y"][:2] + tail)
         end = date(last, 12, 31) if last else None
         return Dating(None, DatePrecision.YEAR, start, end, historical=True)
+    bounded = window(cleaned, published)
+    if bounded is not None:
+        if bounded.finished:
+            return Dating(None, DatePrecision.DAY, bounded.start, bounded.end)
+        return Dating(published, precision, bounded.start, bounded.end)
     if re.search(r"(?i)\brecently\b", cleaned):
         return Dating(None, period_start=since)
     first = _FIRST.search(cleaned)
@@ -181,4 +209,31 @@ def date_sentence(
         return Dating(published - timedelta(days=back), DatePrecision.DAY, since)
     if re.search(r"\b(?:last\s+year)\b", lower):
         return Dating(date(published.year - 1, 1, 1), DatePrecision.YEAR, since)
-    return Dating(published, precision, since)
+    return Dating(published, precision, since, explicit=False)
+
+
+def date_figure(
+    text: str,
+    span: tuple[int, int],
+    neighbours: tuple[int, int],
+    published: date,
+    precision: DatePrecision = DatePrecision.DAY,
+    war_start: date | None = None,
+) -> Dating:
+    """The dating of one figure in a sentence of several: a date in its own stretch of the
+    sentence ("1,360 died in 2021; 1,319 in 2022") wins over one elsewhere in it.
+
+    ``span`` is the figure's, ``neighbours`` the end of the figure before it and the start of
+    the figure after it (0 and the sentence's length when there are none).
+    """
+    (start, end), (previous_end, next_start) = span, neighbours
+    for stretch in (text[end:next_start], text[previous_end:start]):
+        own = date_sentence(stretch, published, precision, war_start)
+        if own.explicit:
+            return own
+    whole = date_sentence(text, published, precision, war_start)
+    if whole.historical or whole.period_end is not None:
+        # "60,000 have died, against 15,000 in Afghanistan in 1979-89": a window named after
+        # a later figure is that figure's
+        return date_sentence(text[:next_start], published, precision, war_start)
+    return whole
