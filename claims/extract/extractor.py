@@ -20,6 +20,7 @@ from claims.extract.figures import Candidate, candidates
 from claims.extract.lexicon import ANAPHORA, PERSON_SIDES
 from claims.extract.losses import LossWords, loss_words
 from claims.extract.parties import Mention, Role, mentions, opponent, top_parties
+from claims.extract.projections import is_projection
 from claims.extract.sentences import Sentence, sentences
 from claims.extract.sources import Attribution, attributions, is_generic, side_of, surname
 from claims.extract.when import date_figure
@@ -339,6 +340,8 @@ def _claims_in(
                 continue
             metric, party = earlier.metric, earlier.party
         if candidate.rate or candidate.breakdown or _CONDITIONAL.match(text):
+            continue
+        if is_projection(text, candidate.start, candidate.end):
             continue
         population = _population(candidate, metric, text, reading.default_population)
         party = _party(text, candidate, metric, population, words, previous_party) or party

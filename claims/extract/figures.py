@@ -61,6 +61,11 @@ _NOT_PEOPLE_WORDS = words(
     "aircraft guns missiles rockets shells ships villages towns cities countries figure figures "
     "times years months weeks days hours"
 )
+# nouns after a people word that make it a thing: "personnel carriers", "anti-personnel mines"
+_EQUIPMENT = words("carriers carrier transports transport vehicles mines trucks")
+# "two injured for each death", "three wounded for every one killed": a ratio, not a count
+_RATIO = re.compile(r"(?i)^[^,;.]{0,50}?\bfor\s+(?:each|every)\b")
+_RATIO_BASE = re.compile(r"(?i)\bfor\s+(?:each|every)\s+$")
 _PEOPLE_EXTRA = words("professionals medics doctors nurses journalists")
 
 
@@ -147,6 +152,9 @@ def _head(after: str) -> tuple[str, Party | None] | None:
         if word in _NOT_PEOPLE_WORDS:
             return None
         if word in PEOPLE or word in _PEOPLE_EXTRA:
+            thing = tokens[index + 1].group(0).lower() if index + 1 < len(tokens) else ""
+            if thing in _EQUIPMENT:
+                return None  # "300 armoured personnel carriers", "troop transports"
             people = word
             continue
         if any(p.match(word) for _, p in METRIC_CUES) or GENERIC_LOSS.match(word):
@@ -176,6 +184,8 @@ def _not_a_figure(text: str, q: Quantity, first_token: bool) -> bool:
     if value is None:
         return True
     if NOT_PEOPLE.match(after) or _DURATION.match(after):
+        return True
+    if _RATIO.match(after) or _RATIO_BASE.search(before):
         return True
     if re.match(r"-[A-Za-z]", after) and not after.startswith("-strong"):
         return True

@@ -41,7 +41,8 @@ __all__ = [
 # prisoners", "either died or were left wounded"): a chain of casualty words
 _CHAIN_WORD = r"killed|dead|died|deaths?|fatalities|wounded|injured|prisoners|captured|missing"
 COMBINED = re.compile(
-    rf"\b(?:{_CHAIN_WORD})\b(?:(?:[\s,]+(?:and|or|either|were|was|been|have|had|left|&))*"
+    rf"\b(?:{_CHAIN_WORD})\b(?:(?:[\s,]+(?:and|or|either|were|was|been|have|had|left|&|badly"
+    r"|seriously|severely|critically|lightly))*"
     rf"[\s,]+(?:{_CHAIN_WORD})\b)+"
     r"|\bkilled\s+in\s+action\s+(?:or|and)\s+wounded\b"
 )

@@ -166,3 +166,36 @@ def test_a_date_written_in_numbers_is_not_a_figure() -> None:
 def test_troops_sent_to_another_country_are_deployed() -> None:
     claim = one("Pyongyang sent about 11,000 soldiers to Russia last autumn, Seoul said.")
     assert (claim.metric, claim.party, claim.low) == ("deployed", "north_korea", 11_000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Casualties among Russian troops will approach 500,000 by the summer, analysts warned.",
+        "Russian losses are expected to top 700,000 next year, the institute said.",
+        "Ukrainian deaths could reach 90,000 should the war go on until 2026, the report said.",
+        "If the fighting continues, 20,000 more Sudanese civilians would die, the UN said.",
+    ],
+)
+def test_projections_and_hypotheticals_are_not_figures(text: str) -> None:
+    assert claims(text) == []
+
+
+def test_an_estimate_of_now_with_a_modal_stays_a_figure() -> None:
+    claim = one("Russian losses may be as high as 300,000, the report said.")
+    assert (claim.metric, claim.low, claim.high) == ("casualties", None, 300_000)
+
+
+def test_a_ratio_is_not_a_figure() -> None:
+    assert claims("Medics say three Ukrainian soldiers are wounded for every one killed.") == []
+    assert claims("Doctors counted two injured for each death among Ukrainian civilians.") == []
+
+
+def test_equipment_named_with_a_people_word_is_not_people() -> None:
+    text = "Kyiv said Russia lost 300 armoured personnel carriers and 40 Russian soldiers died."
+    assert [(c.metric, c.low) for c in claims(text)] == [("killed", 40)]
+
+
+def test_dead_missing_or_badly_injured_are_casualties() -> None:
+    claim = one("Kyiv said 4,000 Russian soldiers were dead, missing or badly injured.")
+    assert claim.metric == "casualties"
