@@ -2,7 +2,9 @@
 
 Statements arrive with ``?`` placeholders (storage/sql/base.py) and are numbered ``$1, $2 …``
 here, once per statement text. A database this Tally must not touch (tables but no Tally
-schema, or a newer schema) is refused before anything is written.
+schema, or a newer schema) is refused before anything is written. A server that restarts or
+drops connections raises ``DatabaseUnavailable`` (storage/faults.py) from the call that met it;
+the pool opens fresh connections for the next.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 import asyncpg
 
 from claims.errors import StorageError
+from storage.faults import unavailable_raised
 from storage.postgres.leadership import AdvisoryLeadership
 from storage.postgres.migrations import MIGRATIONS
 from storage.sql.base import POSTGRES, Row, Token
@@ -135,14 +138,15 @@ class PgDatabase:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[PgTx]:
-        async with self.pool.acquire() as conn:
-            self._open += 1
-            try:
-                async with conn.transaction():
-                    yield PgTx(conn)
-            finally:
-                self._open -= 1
-                self._writes += 1
+        with unavailable_raised():
+            async with self.pool.acquire() as conn:
+                self._open += 1
+                try:
+                    async with conn.transaction():
+                        yield PgTx(conn)
+                finally:
+                    self._open -= 1
+                    self._writes += 1
 
     @property
     def writing(self) -> bool:
@@ -159,19 +163,26 @@ class PgDatabase:
         return (self.changes, self._writes)
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return list(await self.pool.fetch(numbered(sql), *params))
+        with unavailable_raised():
+            return list(await self.pool.fetch(numbered(sql), *params))
 
     async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
-        row: Row | None = await self.pool.fetchrow(numbered(sql), *params)
+        with unavailable_raised():
+            row: Row | None = await self.pool.fetchrow(numbered(sql), *params)
         return row
 
     async def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return await self.pool.fetchval(numbered(sql), *params)
+        with unavailable_raised():
+            return await self.pool.fetchval(numbered(sql), *params)
 
     def leadership(self, name: str) -> AdvisoryLeadership:
         return AdvisoryLeadership(self.url, name)
 
     async def load(self, table: str, columns: Sequence[str], rows: Sequence[Row]) -> None:
+        with unavailable_raised():
+            await self._load(table, columns, rows)
+
+    async def _load(self, table: str, columns: Sequence[str], rows: Sequence[Row]) -> None:
         async with self.pool.acquire() as conn, conn.transaction():
             await conn.copy_records_to_table(table, records=rows, columns=list(columns))
             for column in _SERIAL_COLUMNS:

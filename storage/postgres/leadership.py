@@ -14,6 +14,8 @@ import logging
 
 import asyncpg
 
+from storage.faults import is_transient
+
 __all__ = ["AdvisoryLeadership"]
 
 log = logging.getLogger(__name__)
@@ -40,7 +42,9 @@ class AdvisoryLeadership:
                     "SELECT pg_try_advisory_lock(hashtext($1 || current_schema()))", self._key
                 )
             )
-        except (OSError, asyncpg.PostgresError) as exc:
+        except Exception as exc:
+            if not is_transient(exc):
+                raise
             log.warning("leadership: cannot reach PostgreSQL: %s", exc)
             await self.release()
         return self._held

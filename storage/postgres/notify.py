@@ -20,6 +20,7 @@ from typing import Any
 import asyncpg
 
 from storage.events import Signal
+from storage.faults import retrying, unavailable_raised
 from storage.postgres.database import PgDatabase
 
 __all__ = ["CHANNEL", "CLAIMS_CHANNEL", "Notifier"]
@@ -28,7 +29,6 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "tally"
 CLAIMS_CHANNEL = "tally_claims"  # sent inside claim transactions, so it arrives at their commit
-RECONNECT_CAP = 30.0
 
 
 class Notifier:
@@ -47,10 +47,15 @@ class Notifier:
             signal.relay = lambda name=name: self._spawn(self._notify(name))
 
     async def _listen(self) -> None:
-        conn = await asyncpg.connect(self._db.url)
-        self._schema = str(await conn.fetchval("SELECT current_schema()"))
-        await conn.add_listener(CHANNEL, self._on_notification)
-        await conn.add_listener(CLAIMS_CHANNEL, self._on_claims)
+        with unavailable_raised():
+            conn = await asyncpg.connect(self._db.url)
+            try:
+                self._schema = str(await conn.fetchval("SELECT current_schema()"))
+                await conn.add_listener(CHANNEL, self._on_notification)
+                await conn.add_listener(CLAIMS_CHANNEL, self._on_claims)
+            except BaseException:
+                conn.terminate()
+                raise
         conn.add_termination_listener(self._on_lost)
         self._conn = conn
         self._db.changes += 1  # whatever changed before we listened
@@ -66,7 +71,7 @@ class Notifier:
             await self._db.pool.execute(
                 "SELECT pg_notify($1, $2)", CHANNEL, f"{self._schema}:{name}:{self._origin}"
             )
-        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+        except Exception as exc:  # a shortcut missed: the others find the change at their poll
             log.warning("postgresql: could not notify %s: %s", name, exc)
 
     def _on_notification(self, _conn: object, _pid: int, _channel: str, payload: str) -> None:
@@ -89,18 +94,9 @@ class Notifier:
             self._spawn(self._reconnect())
 
     async def _reconnect(self) -> None:
-        delay = 1.0
-        while not self._closing:
-            await asyncio.sleep(delay)
-            try:
-                await self._listen()
-            except (OSError, asyncpg.PostgresError) as exc:
-                log.warning("postgresql: reconnecting for notifications failed: %s", exc)
-                delay = min(delay * 2, RECONNECT_CAP)
-                continue
-            for signal in self._signals.values():
-                signal.receive()  # whatever happened while we were not listening
-            return
+        await retrying("postgresql notifications", self._listen)
+        for signal in self._signals.values():
+            signal.receive()  # whatever happened while we were not listening
 
     async def close(self) -> None:
         self._closing = True

@@ -1,7 +1,10 @@
 """The SQLite connection: opened safely, migrated, and shared by the stores.
 
 A file that is not a SQLite database, not a Tally database, or from a newer Tally is refused
-before anything writes to it: the check runs on a read-only connection first.
+before anything writes to it: the check runs on a read-only connection first. A database this
+process cannot write (a read-only file, or a read-only folder where SQLite cannot create its
+``-wal`` and ``-shm`` files) is refused at once, with what would work, rather than at the first
+write.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 import aiosqlite
 
 from claims.errors import StorageError
+from storage.faults import DatabaseUnavailable, is_transient, retrying, unavailable_raised
 from storage.sql.base import SQLITE, Row
 from storage.sqlite.leadership import FileLeadership
 from storage.sqlite.migrations import MIGRATIONS
@@ -32,8 +36,43 @@ def _existing_uri(path: Path) -> str | None:
     """A read-only URI for a file with content, None for a missing or empty one."""
     if path.exists() and path.stat().st_size > 0:
         return path.resolve().as_uri() + "?mode=ro"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            f"cannot create the folder {path.parent} for {path.name} ({exc.strerror}); create it "
+            "writable by the user running Tally, or point DATABASE_URL at another place."
+        ) from exc
     return None
+
+
+def _refusal(path: Path, exc: sqlite3.Error) -> StorageError:
+    """What to tell the operator about a file SQLite would not open or write, in one line."""
+    code = getattr(exc, "sqlite_errorcode", 0)
+    if code == sqlite3.SQLITE_READONLY_DIRECTORY:
+        text = (
+            f"{path.parent} is read-only for this user, so SQLite cannot create {path.name}-wal "
+            f"and {path.name}-shm beside {path.name}; make the folder writable by the user "
+            "running Tally, or point DATABASE_URL at a file in a writable folder."
+        )
+    elif code == sqlite3.SQLITE_READONLY:
+        text = (
+            f"{path} is read-only for this user and Tally writes to its database; make the "
+            "file writable by the user running Tally, or point DATABASE_URL at a writable copy."
+        )
+    elif code & 0xFF == sqlite3.SQLITE_CANTOPEN:
+        text = (
+            f"{path} cannot be opened or created ({exc}); make sure it is a file in a folder "
+            "the user running Tally can write to, or point DATABASE_URL at another place."
+        )
+    elif code & 0xFF in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+        text = (
+            f"{path} is not a SQLite database, or is damaged ({exc}); it was left untouched. "
+            "Move it aside or point DATABASE_URL at another file."
+        )
+    else:
+        text = f"{path} cannot be used ({exc}); point DATABASE_URL at another file."
+    return StorageError(text)
 
 
 async def _check_existing(path: Path, uri: str) -> None:
@@ -47,10 +86,9 @@ async def _check_existing(path: Path, uri: str) -> None:
                 row = await cur.fetchone()
             tables = int(row[0]) if row else 0
     except sqlite3.DatabaseError as exc:
-        raise StorageError(
-            f"{path} cannot be read as a SQLite database ({exc}); it was left untouched. "
-            "Move it aside or point DATABASE_URL at another file."
-        ) from exc
+        if is_transient(exc):  # a writer elsewhere holds it: the file is fine
+            return
+        raise _refusal(path, exc) from exc
     if version > SCHEMA_VERSION:
         raise StorageError(
             f"{path} has schema version {version}, newer than this Tally understands "
@@ -100,19 +138,37 @@ class Database:
         uri = await asyncio.to_thread(_existing_uri, path)
         if uri is not None:
             await _check_existing(path, uri)
-        conn = await aiosqlite.connect(path, isolation_level=None)
+        try:
+            conn = await aiosqlite.connect(path, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise _refusal(path, exc) from exc
         db = cls(conn, path)
         try:
+            await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             await conn.execute("PRAGMA journal_mode = WAL")
             await conn.execute("PRAGMA foreign_keys = ON")
-            await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             await conn.execute("PRAGMA synchronous = NORMAL")
             await conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             await db._migrate()
+            await retrying(f"opening {path}", db._check_writable)
+        except sqlite3.Error as exc:
+            await conn.close()
+            if is_transient(exc):
+                raise DatabaseUnavailable(f"{path}: {exc}") from exc
+            raise _refusal(path, exc) from exc
         except BaseException:
             await conn.close()
             raise
         return db
+
+    async def _check_writable(self) -> None:
+        """Write nothing, but as a writer would: a read-only file or folder says so here."""
+        with unavailable_raised():
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                await self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            finally:
+                await self.conn.rollback()
 
     async def _migrate(self) -> None:
         """Apply each missing migration in its own transaction, with its version number."""
@@ -133,16 +189,17 @@ class Database:
     async def transaction(self) -> AsyncIterator[SqliteTx]:
         """A write transaction: committed on success, rolled back on any error."""
         async with self._write:
-            await self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield SqliteTx(self.conn)
-            except BaseException:
-                await self.conn.rollback()
-                raise
-            else:
-                await self.conn.commit()
-            finally:
-                self._writes += 1
+            with unavailable_raised():
+                await self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield SqliteTx(self.conn)
+                except BaseException:
+                    await self.conn.rollback()
+                    raise
+                else:
+                    await self.conn.commit()
+                finally:
+                    self._writes += 1
 
     @property
     def writing(self) -> bool:
@@ -161,7 +218,8 @@ class Database:
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         # one trip to the connection's thread, not three (execute, fetch, close)
-        return list(await self.conn.execute_fetchall(sql, tuple(params)))
+        with unavailable_raised():
+            return list(await self.conn.execute_fetchall(sql, tuple(params)))
 
     async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
         rows = await self.fetchall(sql, params)
