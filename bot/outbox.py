@@ -13,6 +13,10 @@ leased, and only they can be sent again once their lease runs out. What happens 
 - ``PermanentFailure``: the row fails and its subscription is paused with the reason. A chat
   that cannot be reached at all has every subscription paused and its waiting rows failed; one
   that can (a photo refused, say) gets a short notice saying what happened.
+
+While the database is locked or out of reach (storage/faults.py), the worker waits and tries
+again: rows delivered meanwhile are marked sent once it answers, and what a send's outcome
+must record is recorded then, so nothing is lost and nothing sent twice.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 
 from bot.adapters.base import Adapter
 from bot.pacing import PlatformPace, PlatformRates
@@ -33,6 +38,7 @@ from bot.render.parts import split_for
 from claims.errors import ChatMoved, PermanentFailure, RetryLater
 from handlers.types import ChatRef, Reply
 from handlers.wire import decode_reply, encode_reply
+from storage.faults import DatabaseUnavailable, keep_going, retrying
 from storage.protocols import OutboxRow, Outgoing, Storage
 
 __all__ = ["OutboxWorker", "WorkerConfig", "outgoing"]
@@ -98,15 +104,22 @@ class OutboxWorker:
         outbox.queued.connect(self._wake.set)
         log.info("outbox: delivering for %s", ", ".join(sorted(self._adapters)) or "nobody")
         try:
-            while True:
-                await self._prune()
-                if not await self.round():
-                    await self._idle(IDLE_POLL)
+            await keep_going("outbox", self._step)
         finally:
             outbox.queued.disconnect(self._wake.set)
             if self._tasks:
                 await asyncio.wait(self._tasks, timeout=5)
-            await asyncio.shield(self._flush_sent())
+            try:
+                await asyncio.shield(self._flush_sent())
+            except DatabaseUnavailable as exc:  # their leases run out, and they go again
+                log.warning(
+                    "outbox: %d sent rows could not be marked sent: %s", len(self._sent), exc
+                )
+
+    async def _step(self) -> None:
+        await self._prune()
+        if not await self.round():
+            await self._idle(IDLE_POLL)
 
     async def drain(self) -> None:
         """Send until nothing is due or in flight (for tests and one-shot runs)."""
@@ -184,21 +197,10 @@ class OutboxWorker:
         self._wake.clear()
 
     async def _send(self, row: OutboxRow, target: ChatRef) -> None:
-        outbox = self._storage.outbox
         try:
             await self._adapters[row.platform].send(target, decode_reply(row.body))
-        except RetryLater as exc:
-            await self._retry(row, target, exc.delay, str(exc), backoff=exc.backoff)
-        except ChatMoved as exc:
-            log.info("outbox: %s moved to %s", row.target, exc.target)
-            await self._storage.subscriptions.move_chat(row.target, exc.target)
-            await outbox.retarget(row.target, exc.target)
-            await outbox.retry(row.id, self._clock(), str(exc))
-        except PermanentFailure as exc:
-            await self._permanent(row, exc)
-        except Exception as exc:  # a bug or a network error the adapter did not map
-            log.warning("outbox: sending row %d failed", row.id, exc_info=True)
-            await self._retry(row, target, 0.0, f"{type(exc).__name__}: {exc}", backoff=True)
+        except Exception as exc:
+            await retrying(f"outbox row {row.id}", partial(self._not_sent, row, target, exc))
         else:
             self._sent.append(row.id)
             if self._flushing is None:
@@ -208,16 +210,37 @@ class OutboxWorker:
             self._slots.release()
             self._wake.set()
 
+    async def _not_sent(self, row: OutboxRow, target: ChatRef, exc: Exception) -> None:
+        """Record why a row was not delivered, and what happens to it next."""
+        outbox = self._storage.outbox
+        if isinstance(exc, RetryLater):
+            await self._retry(row, target, exc.delay, str(exc), backoff=exc.backoff)
+        elif isinstance(exc, ChatMoved):
+            log.info("outbox: %s moved to %s", row.target, exc.target)
+            await self._storage.subscriptions.move_chat(row.target, exc.target)
+            await outbox.retarget(row.target, exc.target)
+            await outbox.retry(row.id, self._clock(), str(exc))
+        elif isinstance(exc, PermanentFailure):
+            await self._permanent(row, exc)
+        else:  # a bug or a network error the adapter did not map
+            log.warning("outbox: sending row %d failed", row.id, exc_info=exc)
+            await self._retry(row, target, 0.0, f"{type(exc).__name__}: {exc}", backoff=True)
+
     async def _flush_soon(self) -> None:
         # one transaction marks every row sent in the last moment, not one per message
         await asyncio.sleep(SENT_FLUSH)
         self._flushing = None
-        await self._flush_sent()
+        with contextlib.suppress(DatabaseUnavailable):  # the worker's next round flushes them
+            await self._flush_sent()
         self._wake.set()
 
     async def _flush_sent(self) -> None:
         done, self._sent = self._sent, []
-        await self._storage.outbox.sent(done, self._clock())
+        try:
+            await self._storage.outbox.sent(done, self._clock())
+        except BaseException:
+            self._sent[:0] = done  # still delivered: marked at the next flush
+            raise
 
     async def _retry(
         self, row: OutboxRow, target: ChatRef, delay: float, error: str, *, backoff: bool
@@ -272,8 +295,8 @@ class OutboxWorker:
         now = self._clock()
         if now - self._pruned_at < PRUNE_EVERY:
             return
-        self._pruned_at = now
         pruned = await self._storage.outbox.prune(now - self._config.keep_for)
+        self._pruned_at = now
         if pruned:
             log.info("outbox: pruned %d old rows", pruned)
         for pace in self._paces.values():

@@ -29,6 +29,7 @@ from claims.model import Claim
 from claims.schedule import Schedule
 from handlers.digest import change_reply
 from handlers.types import Reply
+from storage.faults import keep_going
 from storage.protocols import Outgoing, Storage, Subscription
 
 __all__ = ["DeliveryPlanner", "PlannerConfig"]
@@ -63,6 +64,7 @@ class DeliveryPlanner:
         self._config = config
         self._clock = clock
         self._published = asyncio.Event()
+        self._seen: int | None = None  # the head alerts were last planned up to; None: behind
         self._lock = asyncio.Lock()  # one plan at a time in this process
         # many subscriptions share a filter and a cursor: read and build each answer once
         self._reads: OrderedDict[tuple[int, int], list[tuple[int, Claim]]] = OrderedDict()
@@ -71,26 +73,29 @@ class DeliveryPlanner:
     # -- instant alerts
 
     async def run(self) -> None:
-        """Plan alerts until cancelled: after each publication's window, and on each poll."""
+        """Plan alerts until cancelled: after each publication's window, and on each poll;
+        while the database is unavailable, again once it answers."""
         claims = self._storage.claims
         claims.published.connect(self._published.set)
         try:
-            seen = await claims.publication_head()
-            await self.flush_alerts()
-            while True:
-                with contextlib.suppress(TimeoutError):
-                    async with asyncio.timeout(self._config.poll):
-                        await self._published.wait()
-                if not self._published.is_set():
-                    head = await claims.publication_head()
-                    if head == seen:
-                        continue
-                await asyncio.sleep(self._config.alert_window)  # let a burst gather
-                self._published.clear()
-                seen = await claims.publication_head()
-                await self.flush_alerts()
+            await keep_going("planner", self._step)
         finally:
             claims.published.disconnect(self._published.set)
+
+    async def _step(self) -> None:
+        claims = self._storage.claims
+        if self._seen is not None:  # up to date: wait for news
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self._config.poll):
+                    await self._published.wait()
+            if not self._published.is_set() and await claims.publication_head() == self._seen:
+                return
+            await asyncio.sleep(self._config.alert_window)  # let a burst gather
+            self._published.clear()
+            self._seen = None
+        head = await claims.publication_head()
+        await self.flush_alerts()
+        self._seen = head
 
     async def flush_alerts(self) -> int:
         """One alert per chat with what its instant subscriptions have not been told; rows added."""

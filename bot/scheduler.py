@@ -5,7 +5,8 @@ from the subscriptions at start-up and whenever they change (``replace_existing=
 each fire asks the planner for the subscription's latest slot, which it plans once whatever
 fires it. ``coalesce`` folds runs missed while the loop was busy into one, and runs late by
 less than the grace time still happen; a restart's ``catch_up`` covers the time the process
-was down. So a restart neither loses nor doubles a digest.
+was down. So a restart neither loses nor doubles a digest. While the database is unavailable,
+a sync or a fire waits and tries again (storage/faults.py).
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ import asyncio
 import contextlib
 import logging
 from datetime import UTC, datetime
+from functools import partial
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.planner import DeliveryPlanner
 from claims.schedule import WEEKDAYS, Schedule
+from storage.faults import retrying
 from storage.protocols import Storage
 
 __all__ = ["DigestScheduler", "cron_trigger"]
@@ -61,7 +64,7 @@ class DigestScheduler:
         try:
             while True:
                 self._changed.clear()
-                await self.sync()
+                await retrying("digest schedules", self.sync)
                 # subscriptions added by another process show up at the next resync
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(self._resync):
@@ -114,6 +117,8 @@ class DigestScheduler:
 
     async def _fire(self, subscription_id: int) -> None:
         try:
-            await self._planner.run_digest(subscription_id)
+            await retrying(
+                f"digest #{subscription_id}", partial(self._planner.run_digest, subscription_id)
+            )
         except Exception:
             log.exception("digest #%d could not be planned", subscription_id)
