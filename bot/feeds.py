@@ -7,6 +7,12 @@ be read is reported and marked seen, never retried forever. A general-staff feed
 imported; days already known are skipped by claim id. A failing feed backs off (the interval
 doubled per failure, at most a day) and is disabled after ``max_failures`` failures in a
 row, with a notice to the moderators.
+
+Whatever goes wrong with one feed, or one of its entries, is that feed's failure, never the
+round's: the feeds after it are still polled. An entry that fails in a way nobody expected
+(not a page without text, not a fetch refused) fails its feed's poll and is not marked seen,
+so it is tried again after the back-off, and disables the feed if it keeps failing. Only an
+unavailable database stops a round; it goes on when the database answers again.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import calendar
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,6 +31,7 @@ import feedparser
 from bot.fetch import Fetcher, FetchError
 from bot.ingest import SERIES_TYPES, Ingestor
 from handlers.ingestion import IngestFailed
+from storage.faults import DatabaseUnavailable, retrying
 from storage.protocols import Feed, FeedKind, Storage
 
 __all__ = ["FEED_TYPES", "FeedPoller", "PollResult"]
@@ -54,8 +61,13 @@ class PollResult:
     not_modified: bool = False
     ingested: int = 0  # entries or series records read
     skipped: list[str] = field(default_factory=list)  # entries that could not be read
+    broken: list[str] = field(default_factory=list)  # entries that failed unexpectedly
     error: str = ""
     disabled: bool = False
+
+
+def _unexpected(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
 def _entry_key(entry: Any) -> str:
@@ -92,7 +104,7 @@ class FeedPoller:
     async def run(self) -> None:
         while True:
             try:
-                await self.poll_due()
+                await retrying("feeds", self.poll_due)
             except Exception:
                 log.exception("feed polling failed; trying again later")
             await asyncio.sleep(min(60.0, self.interval))
@@ -102,14 +114,23 @@ class FeedPoller:
 
     async def poll(self, feed: Feed) -> PollResult:
         try:
-            result = await self._poll(feed)
+            outcome, etag, modified = await self._poll(feed)
+        except DatabaseUnavailable:
+            raise  # not the feed's fault: the round waits for the database
         except (FetchError, FeedBroken, IngestFailed) as exc:
             return await self._failed(feed, str(exc))
+        except Exception as exc:
+            log.warning("feed #%d: unexpected error", feed.id, exc_info=exc)
+            return await self._failed(feed, _unexpected(exc))
+        if outcome.broken:  # not marked polled, so fetched whole next time: they are retried
+            failed = await self._failed(feed, "; ".join(outcome.broken))
+            return replace(
+                outcome, feed=failed.feed, ok=False, error=failed.error, disabled=failed.disabled
+            )
         now = self.clock()
         await self.storage.feeds.polled(
-            feed.id, now, now + self.interval, etag=result[1], last_modified=result[2]
+            feed.id, now, now + self.interval, etag=etag, last_modified=modified
         )
-        outcome = result[0]
         if outcome.skipped:
             log.warning("feed #%d: skipped %s", feed.id, "; ".join(outcome.skipped))
         return outcome
@@ -152,6 +173,12 @@ class FeedPoller:
                 result.ingested += 1
             except IngestFailed as exc:
                 result.skipped.append(f"{link or key}: {exc}")
+            except DatabaseUnavailable:
+                raise
+            except Exception as exc:
+                log.warning("feed #%d: entry %s: unexpected error", feed.id, key, exc_info=exc)
+                result.broken.append(f"{link or key}: {_unexpected(exc)}")
+                continue
             await self.storage.feeds.seen(feed.id, [key], self.clock())
         return result
 
