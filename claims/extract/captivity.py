@@ -35,8 +35,9 @@ _BY_BEFORE = re.compile(
 
 def is_captor(text: str, start: int, end: int) -> bool:
     """Whether the party word at ``start:end`` names the side holding prisoners."""
+    after = text[end : end + 200]  # far more than the phrases above span; not the whole text
     return bool(
-        _CAPTIVITY_AFTER.match(text[end:])
-        or _HOLDING_AFTER.match(text[end:])
+        _CAPTIVITY_AFTER.match(after)
+        or _HOLDING_AFTER.match(after)
         or _BY_BEFORE.search(text[max(0, start - 40) : start])
     )

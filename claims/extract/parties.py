@@ -81,7 +81,7 @@ def _role(text: str, name: PartyName) -> Role:
     if PLACE_NOUNS.match(bare):
         return Role.PLACE
     if name.kind in _COUNTRY_KINDS and not re.match(r"'s|’s", after):
-        if _LOCATIVE.search(text, max(0, name.start - _NEAR), name.start):
+        if _LOCATIVE.search(text, max(0, name.start - 40), name.start):
             return Role.PLACE
         if re.match(r"\s+(?:said|says|claimed|claims|estimated|reported|stated)\b", after):
             return Role.SOURCE

@@ -12,6 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from claims.extract.eras import named_war
 from claims.extract.windows import window
@@ -121,6 +122,7 @@ def _since(text: str, published: date) -> date | None:
     return start if start <= published else date(published.year - 1, month, start.day)
 
 
+@lru_cache(maxsize=16)  # each figure of a sentence asks again for the whole sentence's dating
 def date_sentence(
     text: str,
     published: date,
