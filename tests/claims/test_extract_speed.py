@@ -1,0 +1,110 @@
+"""Extraction that stays linear in the text's length: long paragraphs with and without sentence
+ends read whole, and a long list of phrases found without trying each one at every position.
+Timings belong to ``bench/extract.py``; these tests check what long input yields."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from claims.extract.extractor import extract
+from claims.extract.phrases import PhraseSearch
+from claims.extract.sentences import sentences
+from claims.vocab import Metric
+
+PUBLISHED = date(2024, 5, 1)
+TEMPLATES = (
+    ("The regional governor said {n:,} Ukrainian civilians were killed", Metric.KILLED),
+    ("Its defence ministry reported {n:,} Russian soldiers wounded", Metric.WOUNDED),
+)
+
+
+def figures(count: int) -> list[tuple[str, int, Metric]]:
+    """``count`` clauses of our own, each with a figure no other has."""
+    found = []
+    for i in range(count):
+        template, metric = TEMPLATES[i % len(TEMPLATES)]
+        n = 1_000 + 37 * i
+        found.append((template.format(n=n), n, metric))
+    return found
+
+
+@pytest.mark.parametrize(
+    "joiner",
+    [". ", ".\n", "; ", ", while "],
+    ids=["sentences", "paragraphs", "one sentence of clauses", "one run-on sentence"],
+)
+def test_every_figure_of_a_long_text_is_found_however_it_is_punctuated(joiner: str) -> None:
+    clauses = figures(300)
+    text = joiner.join(clause for clause, _, _ in clauses) + "."
+    assert len(text) > 15_000
+    found = {(c.low, c.metric) for c in extract(text, PUBLISHED, "The Daily")}
+    assert found == {(n, metric) for _, n, metric in clauses}
+
+
+def test_the_work_per_sentence_is_bounded_however_long_the_paragraph() -> None:
+    clauses = [clause for clause, _, _ in figures(300)]
+    for text in ("; ".join(clauses), ", while ".join(clauses)):
+        pieces = sentences(text)
+        assert max(len(s.text) for s in pieces) <= 1_000
+        assert sum(len(s.text) for s in pieces) <= len(text)
+
+
+PHRASES = ["north korea", "north korean", "korea", "kyiv", "u.s.", "al-shabaab", "hamas", "chad"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korean troops and North Korea's army",
+        "Kyiv’s figure, Kyiv's figure and KYIV",
+        "Kyivan, Kyiv-based, pro-Hamas, Hamas-run",
+        "U.S. officials and the U.S.'s estimate",
+        "al-Shabaab fighters; Al-Shabaab's toll",
+        "Chad, chad and Chadian",
+        "Korea Korea North Korea",
+        "",
+    ],
+)
+def test_phrases_are_found_where_the_pattern_of_all_of_them_matches(text: str) -> None:
+    search = PhraseSearch(PHRASES)
+    assert list(search.spans(text)) == [m.span(1) for m in search.pattern.finditer(text)]
+
+
+def test_the_longest_phrase_at_a_word_wins_and_matches_do_not_overlap() -> None:
+    search = PhraseSearch(PHRASES)
+    text = "North Korean troops crossed; North Korea's leader spoke to Korea."
+    assert [text[a:b] for a, b in search.spans(text)] == ["North Korean", "North Korea", "Korea"]
+
+
+def test_a_phrase_inside_a_longer_word_or_after_a_hyphen_is_not_found() -> None:
+    search = PhraseSearch(PHRASES)
+    assert list(search.spans("Kyivan pro-Hamas Chadian")) == []
+
+
+def test_a_text_with_a_letter_lower_case_cannot_fold_is_searched_with_the_pattern() -> None:
+    search = PhraseSearch(["hamas"])
+    text = "HAMAſ and Hamas"  # a case-insensitive pattern reads the long s as "s"
+    assert list(search.spans(text)) == [m.span(1) for m in search.pattern.finditer(text)]
+    assert len(list(search.spans(text))) == 2
+
+
+def test_phrases_must_be_lower_case_and_start_with_a_word() -> None:
+    with pytest.raises(ValueError, match="lower-case"):
+        PhraseSearch(["Kyiv"])
+    with pytest.raises(ValueError, match="lower-case"):
+        PhraseSearch(["'s"])
+
+
+def test_a_long_list_of_phrases_finds_the_same_as_its_pattern_in_running_text() -> None:
+    words = [f"{a}{b}land" for a in "bcdfghklmnprst" for b in "aeiou"]
+    search = PhraseSearch([*words, *(f"{w} republic" for w in words), *PHRASES])
+    text = " ".join(
+        f"{w.title()} Republic's troops, {w}land, {w.upper()}; Kyiv-{w}" for w in words[::3]
+    )
+    spans = list(search.spans(text))
+    assert spans == [m.span(1) for m in search.pattern.finditer(text)]
+    assert len(spans) >= len(words[::3]) * 2
+    assert all(re.fullmatch(r"[\w ]+", text[a:b]) for a, b in spans)
