@@ -18,7 +18,7 @@ _IP = ipaddress.IPv4Address | ipaddress.IPv6Address
 _INTERNAL = tuple(
     ipaddress.ip_network(n)
     for n in (
-        "100.64.0.0/10",  # carrier-grade NAT, home of some cloud metadata services
+        "100.64.0.0/10",  # carrier-grade NAT, home of some cloud metadata; is_global knows it too
         "::/96",  # IPv4-compatible IPv6, deprecated: no public host has one
         "fec0::/10",  # site-local, deprecated but still routed inside some networks
         "64:ff9b:1::/48",  # local-use NAT64

@@ -95,7 +95,12 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
             lambda host: allow_private or host.lower() in hosts,
             network or httpcore.AnyIOBackend(),
         )
-        # httpx takes no network backend, so the pool it made is replaced by one that has ours
+        # httpx takes no network backend, so the pool it made is replaced by one that has ours,
+        # with httpx's usual limits: an idle connection (and the address it pinned) lasts 5 s
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False), network_backend=guarded
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            max_connections=100,
+            max_keepalive_connections=20,
+            keepalive_expiry=5.0,
+            network_backend=guarded,
         )
