@@ -29,7 +29,7 @@ _HOLDING_AFTER = re.compile(
 # "held by Russia", "taken to Gaza"
 _BY_BEFORE = re.compile(
     r"(?i)\b(?:held|abducted|kidnapped|captured|taken|seized|detained|imprisoned|kept)"
-    r"(?:\s+by|\s+(?:captive\s+|hostage\s+)?(?:in|to|into))\s+(?:the\s+)?$"
+    r"(?:\s+(?:hostage|captive|prisoner))?(?:\s+by|\s+(?:in|to|into))\s+(?:the\s+)?$"
 )
 
 

@@ -44,6 +44,10 @@ _WARS: list[tuple[re.Pattern[str], Era]] = [
         re.compile(r"(?i)\b(?:first\s+chechen\s+war)\b"),
         Era(date(1994, 12, 11), date(1996, 8, 31)),
     ),
+    (
+        re.compile(r"(?i)\b(?:second\s+chechen\s+war)\b"),
+        Era(date(1999, 8, 26), date(2009, 4, 16)),
+    ),
     (re.compile(r"(?i)\bkorean\s+war\b"), Era(date(1950, 6, 25), date(1953, 7, 27))),
     (re.compile(r"(?i)\bvietnam\s+war\b"), Era(date(1955, 11, 1), date(1975, 4, 30))),
     (re.compile(r"(?i)\biran[\s-]+iraq\s+war\b"), Era(date(1980, 9, 22), date(1988, 8, 20))),

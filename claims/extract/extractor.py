@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from claims.extract.figures import Candidate, candidates
-from claims.extract.lexicon import ANAPHORA, PERSON_SIDES
+from claims.extract.lexicon import ANAPHORA, PEOPLE, PERSON_SIDES
 from claims.extract.losses import LossWords, loss_words
 from claims.extract.parties import Mention, Role, mentions, opponent, top_parties
 from claims.extract.projections import is_projection
@@ -39,7 +39,17 @@ __all__ = ["WAR_START", "extract"]
 
 WAR_START = date(2022, 2, 24)
 
-_EACH_SIDE = re.compile(r"(?i)\b(?:on\s+)?(?:each|either)\s+(?:and\s+every\s+)?(?:side|facet)\b")
+_EACH_SIDE = re.compile(
+    r"(?i)\b(?:on\s+)?(?:each|either)\s+(?:and\s+every\s+)?(?:side|facet)\b"
+    r"|^\s+(?:[a-z]+\s+){0,3}?each\b(?!\s+(?:day|week|month|year|other|time))"
+)
+# a row of a table or list: "Rebel fighters: 35827", "Civilians – 100,973"
+_TABLE_ROW = re.compile(r"\W*([^:–—\n]{2,200}?)\s*[:–—]\s*")
+# a side's own losses named before the figure: "Russia's losses have topped 100,000"
+_OWNED_LOSSES = re.compile(
+    r"(?i)(?:['’]s)?\s+(?:\w+\s+)?(?:losses|casualties|death\s+toll|toll|dead|deaths"
+    r"|fatalities)\b"
+)
 _SIMILAR = re.compile(
     r"(?i)\bsimilar\s+(?:casualties|losses|numbers?|tolls?|figures?)\b|^\W*(?:the\s+)?same\s+"
     r"(?:thing|is\s+true|goes)\b"
@@ -218,9 +228,23 @@ def _party(
     )
     if side:
         word = (side.group(1) or side.group(2) or "").lower()
-        party = next((m.party for m in found if m.word.lower() == word), None)
+        party = next(
+            (m.party for m in found if m.word.lower() == word and m.role is not Role.PLACE), None
+        )
         if party:
             return party
+    owner = next(
+        (
+            m.party
+            for m in reversed(found)
+            if clause_start <= m.start < candidate.start
+            and m.role is Role.PEOPLE
+            and _OWNED_LOSSES.match(text, m.end)
+        ),
+        None,
+    )
+    if owner is not None:
+        return owner
     if previous is not None:
         return previous
     usable = [
@@ -276,6 +300,14 @@ def _kind(source: Source, sentence: str) -> Kind:
     return Kind.ESTIMATED
 
 
+def _is_row(text: str, candidate: Candidate) -> bool:
+    """Whether a figure is the value of a row labelled with people: "Rebel fighters: 35827"."""
+    row = _TABLE_ROW.fullmatch(text[: candidate.start])
+    return bool(row) and any(
+        word.lower() in PEOPLE for word in re.findall(r"[A-Za-z]+", row.group(1) if row else "")
+    )
+
+
 def _inherited(
     candidate: Candidate, sentence: Sentence, index: int, source: Source | None, reading: _Reading
 ) -> Claim | None:
@@ -285,6 +317,8 @@ def _inherited(
         return None
     if ANAPHORA.match(sentence.text.lstrip("“\"' ")):
         return recent[-1]
+    if _is_row(sentence.text, candidate):
+        return recent[-1]  # "Regular soldiers and officers: 45385" under a list of the dead
     if not candidate.people and source is not None and source.person:
         key = surname(source.name)
         said = [(i, c) for i, c in reading.claims if surname(c.claimant) == key]
@@ -338,14 +372,16 @@ def _claims_in(
             earlier = _inherited(candidate, sentence, index, source, reading)
             if earlier is None:
                 continue
-            metric, party = earlier.metric, earlier.party
+            # a row of a table counts the people its label names, not the row above's
+            row = _is_row(text, candidate)
+            metric, party = earlier.metric, None if row else earlier.party
         if candidate.rate or candidate.breakdown or _CONDITIONAL.match(text):
             continue
         if is_projection(text, candidate.start, candidate.end):
             continue
         population = _population(candidate, metric, text, reading.default_population)
         party = _party(text, candidate, metric, population, words, previous_party) or party
-        if party is None:
+        if party is None and not _is_row(text, candidate):
             recent = [
                 c for i, c in reading.claims if index - 3 <= i < index and c.party != Party.BOTH
             ]

@@ -305,14 +305,25 @@ def _modifies_people(text: str, candidate: Candidate, cue: MetricCue) -> bool:
     return not between.strip() and any(word.lower() in PEOPLE for word in following)
 
 
+_BREAKDOWN = re.compile(
+    r"(?i)[^\W\d]*(?:\s+[^\W\d]+){0,3}\s*[,(]\s*(?:among\s+(?:them|whom)|of\s+whom|including"
+    r"|incl\.)\s+"
+)
+
+
 def _share_backwards(text: str, found: list[Candidate]) -> None:
     """ "3,100 soldiers, 4,000 rebels and 900 foreign fighters died": the figures listed before
     the casualty word take the metric of the last one."""
     for index in range(len(found) - 2, -1, -1):
         candidate, following = found[index], found[index + 1]
-        if candidate.metric is not None or following.metric is None:
+        if candidate.metric_cue is not None or following.metric is None:
             continue
         joiner = text[candidate.end : following.start]
         if re.fullmatch(r"[^\W\d]*(?:\s+[^\W\d]+){0,3}\s*(?:,|,?\s+and|,?\s+or)\s+", joiner):
             candidate.metric, candidate.metric_cue = following.metric, following.metric_cue
             candidate.metric_from = "list"
+        elif _BREAKDOWN.fullmatch(joiner) and following.metric_from == "later":
+            # "40 civilians, among them 12 children, died": the total takes the verb
+            candidate.metric, candidate.metric_cue = following.metric, following.metric_cue
+            candidate.metric_from = "list"
+            following.breakdown = True

@@ -92,7 +92,8 @@ METRIC_CUES: list[tuple[Metric, re.Pattern[str]]] = [
         Metric.DEPLOYED,
         re.compile(
             r"\b(?:invasion\s+(?:force|army|troops|contingent|source|power)s?|fielded|deployed"
-            r"|amassed|massed|stationed|dispatched"
+            r"|amassed|massed|stationed|dispatched|(?:taking|take|takes|took)\s+part\s+in"
+            r"|participating\s+in"
             r"|sent(?=\s+(?:\w+\s+){0,2}?[\d,.]+\s+(?:\w+\s+)?"
             r"(?:troops|soldiers|servicemen|fighters|personnel|men)\s+(?:to|into)\b)"
             r"|sent\s+(?:to|into)\s+(?:the\s+)?[“\"]?(?:front(?:\s*lines?)?"

@@ -199,3 +199,29 @@ def test_equipment_named_with_a_people_word_is_not_people() -> None:
 def test_dead_missing_or_badly_injured_are_casualties() -> None:
     claim = one("Kyiv said 4,000 Russian soldiers were dead, missing or badly injured.")
     assert claim.metric == "casualties"
+
+
+def test_rows_of_a_table_of_the_dead_count_the_people_their_labels_name() -> None:
+    text = (
+        "The monitor said it had documented the deaths of 52,000 Syrians.\n\n"
+        "The dead are as follows:\n\n"
+        "Army soldiers and officers: 21000\n\n"
+        "Rebel fighters: 17000\n\n"
+        "Fighters from Hezbollah: 400"
+    )
+    assert [(c.metric, c.party, c.low) for c in claims(text)] == [
+        ("killed", "syria", 52_000),
+        ("killed", "syria", 21_000),
+        ("killed", "syria", 17_000),
+        ("killed", "lebanon", 400),
+    ]
+
+
+def test_a_total_with_its_breakdown_takes_the_verb_after_both() -> None:
+    text = "The ministry said 40 Ukrainian civilians, among them 12 children, died in the shelling."
+    assert [(c.metric, c.low) for c in claims(text)] == [("killed", 40)]
+
+
+def test_troops_taking_part_in_an_operation_are_deployed() -> None:
+    claim = one("Putin said 617,000 Russian troops are taking part in the operation.")
+    assert (claim.metric, claim.low) == ("deployed", 617_000)

@@ -93,3 +93,28 @@ def test_where_refugees_went_is_not_whose_people_they_are() -> None:
 def test_prisoners_held_in_a_place_are_not_its_people() -> None:
     text = "Officials said some 120 people were held in the Gaza Strip after the attack on Israel."
     assert (one(text).metric, one(text).party) == ("captured", "israel")
+
+
+def test_a_sides_own_losses_named_before_the_figure_are_its_people() -> None:
+    claim = one("Russia's losses in Ukraine have topped 100,000 dead, the outlet reported.")
+    assert (claim.party, claim.low, claim.qualifier) == ("russia", 100_000, "at_least")
+
+
+def test_the_battle_for_a_town_does_not_say_whose_people() -> None:
+    text = "Russian forces suffered 45,000 casualties in the battle for Bakhmut, officials said."
+    assert one(text).party == "russia"
+
+
+def test_a_figure_for_each_of_two_sides_is_two_claims() -> None:
+    text = "Ukraine and Russia exchanged 95 prisoners of war each on Friday."
+    assert sorted(c.party for c in claims(text)) == ["russia", "ukraine"]
+
+
+def test_hostages_taken_by_a_group_are_its_opponents_people() -> None:
+    claim = one("Around 240 people were taken hostage by Hamas, officials said.")
+    assert (claim.metric, claim.party) == ("captured", "israel")
+
+
+def test_a_named_chechen_war_is_history() -> None:
+    claim = one("In the Second Chechen War, Russia lost more than 6,000 soldiers, officials said.")
+    assert (claim.as_of, claim.period_start) == (None, date(1999, 8, 26))
