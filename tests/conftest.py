@@ -1,14 +1,16 @@
 """Shared fixtures: a real SQLite file and a PostgreSQL schema per test, the seed claims, and a
-chat to push commands to."""
+chat to push commands to; and the Hypothesis profile every property test runs under."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from bot.render.plain import render_plain
 from claims.conflict import Conflict
@@ -21,6 +23,14 @@ from handlers.types import ChatKind, ChatRef, Incoming, Reply, UserRef
 from storage import Storage, open_storage
 from storage.seed import load_seed
 from tests.postgres import postgres_schema, postgres_skipped
+
+# The same examples on every run and every machine, a bounded number of them, no timing rule:
+# CI stays reproducible and fast. HYPOTHESIS_PROFILE=dev searches further, at random.
+settings.register_profile(
+    "ci", derandomize=True, max_examples=200, deadline=None, database=None, print_blob=True
+)
+settings.register_profile("dev", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 CONFLICT = Conflict((Party.RUSSIA, Party.UKRAINE), date(2022, 2, 24), "test war")
 PRIVATE = ChatRef("test", "1", ChatKind.PRIVATE)

@@ -121,7 +121,7 @@ class _Embed:
 
 
 def _entry_field(row: Entry) -> tuple[str, str]:
-    name = _clip(f"{md_line(row.figure)}  {md_line(row.claimant)}", MAX_FIELD_NAME)
+    name = _clip(md(f"{line(row.figure)}  {line(row.claimant)}"), MAX_FIELD_NAME)
     lines = []
     if row.tags:
         lines.append(f"*{md_line(' · '.join(row.tags))}*")

@@ -18,11 +18,12 @@ __all__ = ["line", "render_plain", "safe"]
 INDENT = "  "
 
 
-# C0 and C1 controls but the newline, and the invisible format characters that reorder or hide
-# text (bidirectional overrides, zero-width marks, tag characters).
+# C0 and C1 controls but the newline, the invisible format characters that reorder or hide
+# text (bidirectional overrides, zero-width marks, tag characters), and lone surrogates, which
+# no encoder accepts.
 _UNSAFE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+    "\u2060-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
 
 
@@ -48,8 +49,8 @@ def _entry(row: Entry, width: int) -> list[str]:
     lines = [f"{INDENT}{line(row.figure).ljust(width)} {head}"]
     if detail:
         lines.append(f"{pad}{detail}")
-    if row.note:
-        lines.append(f"{pad}{line(row.note)}")
+    if note := line(row.note):
+        lines.append(f"{pad}{note}")
     return lines
 
 
