@@ -55,16 +55,20 @@ METRIC_CUES: list[tuple[Metric, re.Pattern[str]]] = [
     (
         Metric.KILLED,
         re.compile(
-            r"\b(?:killed|kia|dead|deaths?|died|die|fatalities|fatality|martyrs?|martyred"
+            r"\b(?:killed|killing|kia|dead|deaths?|died|die|fatalities|fatality|martyrs?|martyred"
+            r"|lost\s+(?:their|his|her)\s+lives"
             r"|perished|slain|lives|death\s+toll|bodies|victims|fallen)\b"
         ),
     ),
-    (Metric.WOUNDED, re.compile(r"\b(?:wounded|injured|injuries|wounds)\b")),
+    (
+        Metric.WOUNDED,
+        re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|wounds)\b"),
+    ),
     (
         Metric.CAPTURED,
         re.compile(
             r"\b(?:captured|prisoners?(?:\s+of\s+war)?|pows?|detained|detainees|captives?"
-            r"|hostages?|surrendered|captivity|laid\s+down\s+their\s+arms|taken\s+prisoner"
+            r"|hostages?|surrender(?:ed)?|captivity|laid\s+down\s+their\s+arms|taken\s+prisoner"
             r"|abducted|abductees|kidnapped|held\s+(?:captive|hostage|prisoner|by|in)|still\s+held"
             r"|taken\s+(?:hostage|captive))\b"
         ),
@@ -170,7 +174,9 @@ AGGRESSION = re.compile(
     r"^(?:['’]s)?\s+(?:(?:army|forces|military|troops)(?:['’]s)?\s+)?"
     r"(?:full-scale\s+|ongoing\s+|occupation\s+)*(?:invasion|aggression|occupation"
     r"|attacks?|strikes?|offensive|siege|bombardment|shelling|airstrikes?|invaded|attacked"
-    r"|shelled|bombed|launched|fired)\b",
+    r"|shelled|bombed|launched|fired)\b"
+    r"|^\s+(?:missiles?|rockets?|drones?|jets?|warplanes?|artillery|shells?|bombs?)\s+(?:have\s+)?"
+    r"(?:hit|struck|killed|pounded)\b",
     re.IGNORECASE,
 )
 

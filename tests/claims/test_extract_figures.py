@@ -225,3 +225,21 @@ def test_a_total_with_its_breakdown_takes_the_verb_after_both() -> None:
 def test_troops_taking_part_in_an_operation_are_deployed() -> None:
     claim = one("Putin said 617,000 Russian troops are taking part in the operation.")
     assert (claim.metric, claim.low) == ("deployed", 617_000)
+
+
+def test_participles_of_killing_and_injuring_name_their_figures() -> None:
+    text = "Russian missiles hit Odesa, killing 12 people and injuring 30, officials said."
+    assert [(c.metric, c.party, c.low) for c in claims(text)] == [
+        ("killed", "ukraine", 12),
+        ("wounded", "ukraine", 30),
+    ]
+
+
+def test_lost_their_lives_is_a_death_toll() -> None:
+    text = "Some 200 Ukrainian civilians lost their lives in the attack, Kyiv said."
+    assert one(text).metric == "killed"
+
+
+def test_the_surrender_of_soldiers_is_a_capture() -> None:
+    claim = one("Kyiv said the surrender of 300 Russian soldiers was recorded near Kursk.")
+    assert (claim.metric, claim.party) == ("captured", "russia")
