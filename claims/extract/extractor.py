@@ -62,6 +62,7 @@ _MILITARY_WORDS = re.compile(
     r"(?i)\b(?:troops|soldiers|military|forces|army|servicemen|personnel|killed\s+in\s+action"
     r"|combat|battlefield|fighters|mercenaries|reservists|conscripts)\b"
 )
+_HARM = re.compile(r"(?i)\b(?:killed|killing|shot|attacked|struck|hit|executed|massacred)\b")
 _CIVILIAN_WORDS = re.compile(r"(?i)\b(?:civilians?|people|children|women|residents)\b")
 _TITLES = (
     r"Mr|Mrs|Ms|Dr|Gen|General|Adm|Admiral|Col|Colonel|Maj|Lt|President|Director|Minister"
@@ -285,8 +286,9 @@ def _population(candidate: Candidate, metric: Metric, text: str, default: Popula
         return Population.MILITARY
     if re.search(r"(?i)\bcivilian", text[max(0, candidate.start - 40) : candidate.end + 40]):
         return Population.CIVILIAN
-    if _MILITARY_WORDS.search(text):
-        return Population.MILITARY
+    for m in _MILITARY_WORDS.finditer(text, max(0, candidate.start - 60), candidate.end + 60):
+        if not _HARM.search(text, m.end(), candidate.start):  # not the fighters who killed them
+            return Population.MILITARY
     return default
 
 

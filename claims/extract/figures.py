@@ -61,6 +61,8 @@ _NOT_PEOPLE_WORDS = words(
     "aircraft guns missiles rockets shells ships villages towns cities countries figure figures "
     "times years months weeks days hours"
 )
+# words that open a sentence before its figure ("The 2,000 soldiers who ..."), not a code name
+_DETERMINERS = words("the some about all only nearly almost roughly around")
 # nouns after a people word that make it a thing: "personnel carriers", "anti-personnel mines"
 _EQUIPMENT = words("carriers carrier transports transport vehicles mines trucks")
 # "two injured for each death", "three wounded for every one killed": a ratio, not a count
@@ -212,7 +214,12 @@ def _not_a_figure(text: str, q: Quantity, first_token: bool) -> bool:
     code = re.search(r"\b([A-Z][a-z]+)\s+$", before)
     if code and not first_token and not q.text[0].isalpha():
         word = code.group(1)
-        if single_party_word(word) is None and not _MONTH_BEFORE.search(word):
+        if (
+            single_party_word(word) is None
+            and not _MONTH_BEFORE.search(word)
+            and word.lower() not in STOPWORDS
+            and word.lower() not in _DETERMINERS
+        ):
             return True
     return False
 

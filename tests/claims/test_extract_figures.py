@@ -243,3 +243,11 @@ def test_lost_their_lives_is_a_death_toll() -> None:
 def test_the_surrender_of_soldiers_is_a_capture() -> None:
     claim = one("Kyiv said the surrender of 300 Russian soldiers was recorded near Kursk.")
     assert (claim.metric, claim.party) == ("captured", "russia")
+
+
+def test_the_fighters_doing_the_killing_do_not_make_their_victims_military() -> None:
+    text = (
+        "The UN counts the dead among the province's residents. Officials said Taliban and"
+        " Islamic State fighters, who control much of the province, killed 531 Afghans."
+    )
+    assert one(text).population == "mixed"
