@@ -71,10 +71,11 @@ _RANGE = re.compile(
     rf"(?i)\b(?:between|from)\s+(?P<a>{_NUMBER})\s+(?:and|to)\s+(?P<b>{_NUMBER})"
     rf"|(?<![\w.,])(?P<c>{_NUMBER})\s*(?:-|–|—|to|or)\s*(?P<d>{_NUMBER})"
 )
-_SINGLE = re.compile(
-    rf"(?i)(?:\b(?P<hedge>{_AT_LEAST}|{_APPROX}|{_AT_MOST})\s+)?"
-    rf"(?<![\w.,])(?P<n>{_NUMBER})(?P<plus>\+)?"
-)
+# a single number, and the hedge that may end right before it: the same matches as the one
+# pattern "(?:\b(?P<hedge>...)\s+)?(?<![\w.,])(?P<n>...)", which tries every hedge at every
+# position of the text, where this tries them only before a number
+_SINGLE = re.compile(rf"(?i)(?<![\w.,])(?P<n>{_NUMBER})(?P<plus>\+)?")
+_HEDGE_BEFORE = re.compile(rf"(?i)\b(?P<hedge>{_AT_LEAST}|{_APPROX}|{_AT_MOST})\s+$")
 _PARTICLE_VERB = re.compile(r"(?i)\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|took|taken?|takes)\s+$")
 _VAGUE_RE = re.compile(rf"(?i)\b(?:{_VAGUE})\b")
 # every quantity holds a digit or one of the words of the patterns above, whole: most
@@ -197,11 +198,15 @@ def quantities(text: str) -> list[Quantity]:
             continue
         found.append(Quantity(m.start(), m.end(), m[0], ends[0], ends[1], Qualifier.RANGE))
         taken.append((m.start(), m.end()))
+    previous_end = 0
     for m in _SINGLE.finditer(text):
-        hedge = m["hedge"]
-        if hedge and _PARTICLE_VERB.search(text[max(0, m.start() - 12) : m.start()]):
+        hedged = _HEDGE_BEFORE.search(text, max(previous_end, m.start() - 60), m.start())
+        previous_end = m.end()
+        hedge = hedged["hedge"] if hedged else None
+        match_start = hedged.start() if hedged else m.start()
+        if hedge and _PARTICLE_VERB.search(text[max(0, match_start - 12) : match_start]):
             hedge = None  # "handed over 90 prisoners": a verb's particle, not a hedge
-        start = m.start("hedge") if hedge else m.start("n")
+        start = match_start if hedge else m.start("n")
         if not free(start, m.end()):
             continue
         read = read_number(m["n"])

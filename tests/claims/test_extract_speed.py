@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from claims.extract import quantities
 from claims.extract.extractor import extract
 from claims.extract.phrases import PhraseSearch
 from claims.extract.sentences import sentences
@@ -108,3 +109,23 @@ def test_a_long_list_of_phrases_finds_the_same_as_its_pattern_in_running_text() 
     assert spans == [m.span(1) for m in search.pattern.finditer(text)]
     assert len(spans) >= len(words[::3]) * 2
     assert all(re.fullmatch(r"[\w ]+", text[a:b]) for a, b in spans)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "well over 3,000 soldiers and more than 400 civilians",
+        "about 1,200, nearly 4.5 million, up to a quarter of a million",
+        "some 70 troops; approx. 300; approximately 12; just under 9",
+        "as many as twenty five thousand, at least a dozen, 5,000+ dead",
+        "in the vicinity of  3 000 people, closer to 900, close to 800",
+        "over over 300, about about 40, more than than 7, ABOUT 6",
+    ],
+)
+def test_a_hedge_read_before_its_number_is_what_one_pattern_of_both_reads(text: str) -> None:
+    hedges = f"{quantities._AT_LEAST}|{quantities._APPROX}|{quantities._AT_MOST}"
+    one_pattern = re.compile(
+        rf"(?i)(?:\b(?P<hedge>{hedges})\s+)?(?<![\w.,])(?P<n>{quantities._NUMBER})(?P<plus>\+)?"
+    )
+    expected = [(m.start(), m.end(), m[0]) for m in one_pattern.finditer(text)]
+    assert [(q.start, q.end, q.text) for q in quantities.quantities(text)] == expected
