@@ -149,6 +149,7 @@ class Status(StrEnum):
     PENDING = "pending"
     PUBLISHED = "published"
     REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"  # published, then retracted by a moderator: kept, shown as such
 
 
 ALIASES: dict[type[StrEnum], dict[str, str]] = {

@@ -50,7 +50,7 @@ TABLES: tuple[Table, ...] = (
             "span_end, added_at"
         ),
     ),
-    Table("publications", _names("seq, claim_id, published_at"), key=("seq",)),
+    Table("publications", _names("seq, claim_id, published_at, note"), key=("seq",)),
     Table("chat_settings", _names("chat, timezone"), key=("chat",)),
     Table(
         "subscriptions",
@@ -81,6 +81,11 @@ TABLES: tuple[Table, ...] = (
         key=("feed_id", "key"),
         floats=frozenset({"seen_at"}),
     ),
+    Table(
+        "audit",
+        _names("id, at, actor, action, claim_id, document_id, claimant, before, after"),
+    ),
+    Table("claimant_merges", _names("claimant_key, into_key"), key=("claimant_key",)),
 )
 
 

@@ -18,6 +18,7 @@ from claims.model import Appearance, Claim, Document
 from claims.paging import Standing
 from claims.schedule import Schedule
 from claims.vocab import ClaimantSide, Metric, Party, Population, Status
+from storage.curation import AuditStore, CurationStore
 from storage.events import Signal
 
 __all__ = [
@@ -439,6 +440,12 @@ class Storage(Protocol):
 
     @property
     def feeds(self) -> FeedStore: ...
+
+    @property
+    def audit(self) -> AuditStore: ...
+
+    @property
+    def curation(self) -> CurationStore: ...
 
     def leadership(self, name: str) -> Leadership:
         """The lock that elects the one process doing ``name`` (planning, polling feeds)."""

@@ -154,4 +154,32 @@ ALTER TABLE claims ADD COLUMN claimant_surname {_T};
 CREATE INDEX claims_claimant ON claims (claimant_surname, claimant_key);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Curation: as SQLite's sixth migration (the audit record; publications marked as corrections or
+# withdrawals, a claim's first publication unique).
+_V3 = f"""
+CREATE TABLE audit (
+    id          {_ID},
+    at          {_T} NOT NULL,
+    actor       {_T} NOT NULL,
+    action      {_T} NOT NULL,
+    claim_id    {_T},
+    document_id BIGINT,
+    claimant    {_T},
+    before      {_T},
+    after       {_T}
+);
+CREATE INDEX audit_claim ON audit (claim_id, id);
+CREATE INDEX audit_at ON audit (at, id);
+
+-- /merge: a claimant key joined into another, so figures ingested later join the same series
+CREATE TABLE claimant_merges (
+    claimant_key {_T} PRIMARY KEY,
+    into_key     {_T} NOT NULL
+);
+
+ALTER TABLE publications ADD COLUMN note {_T} NOT NULL DEFAULT '';
+ALTER TABLE publications DROP CONSTRAINT publications_claim_id_key;
+CREATE UNIQUE INDEX publications_first ON publications (claim_id) WHERE note = '';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)

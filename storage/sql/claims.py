@@ -17,6 +17,7 @@ from storage.protocols import AddResult, ClaimantCount, Source
 from storage.sql.base import Dialect, SqlDatabase, Tx
 from storage.sql.cache import ReadCache
 from storage.sql.claimants import resolve_surnames, surname_of
+from storage.sql.curation import merged_keys, record_publication
 from storage.sql.documents import insert_document
 from storage.sql.rows import (
     APPEARANCE_COLUMNS,
@@ -67,11 +68,7 @@ def _current(dialect: Dialect) -> str:
 
 
 async def _record_publication(tx: Tx, claim_ids: Sequence[str], now: str) -> None:
-    await tx.executemany(
-        "INSERT INTO publications (claim_id, published_at) VALUES (?, ?) "
-        "ON CONFLICT (claim_id) DO NOTHING",
-        [(i, now) for i in claim_ids],
-    )
+    await record_publication(tx, claim_ids, now)
 
 
 def conflict_clause(conflict: Conflict) -> tuple[str, list[Any]]:
@@ -127,6 +124,7 @@ class SqlClaimStore:
                 if not fresh or not claims:
                     return AddResult(document_id=document_id, new_document=fresh)
             claims = await resolve_surnames(tx, dialect, claims)
+            claims = await merged_keys(tx, dialect, claims)
             ids = dialect.values(sorted({c.id for c in claims}))
             if dialect.publication_lock and any(c.status is Status.PUBLISHED for c in claims):
                 await tx.execute(dialect.publication_lock)
@@ -267,8 +265,10 @@ class SqlClaimStore:
         rows = await self._db.fetchall(
             f"SELECT p.seq, {CLAIM_COLUMNS}, {APPEARANCE_COLUMNS} FROM publications p "
             f"JOIN claims c ON c.id = p.claim_id {_FIRST_APPEARANCE} "
-            "WHERE p.seq > ? AND p.seq <= ? AND c.status = ? ORDER BY p.seq LIMIT ?",
-            (after, upto, Status.PUBLISHED.value, limit),
+            # a withdrawn claim only through its withdrawal, so subscribers who had it are told
+            "WHERE p.seq > ? AND p.seq <= ? AND (c.status = ? OR (c.status = ? AND p.note = ?)) "
+            "ORDER BY p.seq LIMIT ?",
+            (after, upto, Status.PUBLISHED.value, Status.WITHDRAWN.value, "withdrawal", limit),
         )
         return [(int(r[0]), claim_from_row(tuple(r)[1:])) for r in rows]
 
@@ -386,8 +386,9 @@ class SqlClaimStore:
         limit: int = 20,
         offset: int = 0,
     ) -> list[Claim]:
-        where = ["c.metric = ?", "c.status = ?"]
-        params: list[Any] = [metric.value, Status.PUBLISHED.value]
+        # withdrawn claims stay in the history, shown as withdrawn
+        where = ["c.metric = ?", "c.status IN (?, ?)"]
+        params: list[Any] = [metric.value, Status.PUBLISHED.value, Status.WITHDRAWN.value]
         for word in words:
             # the name as written, or who it is: "ukrainian" finds "Ukraine's General Staff"
             where.append(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from storage.protocols import Leadership
+from storage.sql.audit import SqlAuditStore
 from storage.sql.base import SqlDatabase
 from storage.sql.claims import SqlClaimStore
+from storage.sql.curation import SqlCurationStore
 from storage.sql.documents import SqlDocumentStore
 from storage.sql.feeds import SqlFeedStore
 from storage.sql.outbox import SqlOutboxStore
@@ -21,6 +23,8 @@ class SqlStorage:
         self.subscriptions = SqlSubscriptionStore(db)
         self.outbox = SqlOutboxStore(db)
         self.feeds = SqlFeedStore(db)
+        self.audit = SqlAuditStore(db)
+        self.curation = SqlCurationStore(db, self.claims.published)
 
     def leadership(self, name: str) -> Leadership:
         return self.db.leadership(name)

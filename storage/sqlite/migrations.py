@@ -173,4 +173,42 @@ ALTER TABLE claims ADD COLUMN claimant_surname TEXT;
 CREATE INDEX claims_claimant ON claims (claimant_surname, claimant_key);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# Curation: the record of every moderation action (who as platform:user, when, what, and the
+# values before and after as JSON), and publications that are not a claim's first: a correction
+# or a withdrawal is published again under the same claim, marked, so subscribers' cursors carry
+# it. A claim's first publication stays unique (the partial index).
+_V6 = """
+CREATE TABLE audit (
+    id          INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    claim_id    TEXT,
+    document_id INTEGER,
+    claimant    TEXT,
+    before      TEXT,
+    after       TEXT
+);
+CREATE INDEX audit_claim ON audit (claim_id, id);
+CREATE INDEX audit_at ON audit (at, id);
+
+-- /merge: a claimant key joined into another, so figures ingested later join the same series
+CREATE TABLE claimant_merges (
+    claimant_key TEXT PRIMARY KEY,
+    into_key     TEXT NOT NULL
+);
+
+CREATE TABLE publications_new (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    claim_id     TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    published_at TEXT NOT NULL,
+    note         TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO publications_new (seq, claim_id, published_at)
+    SELECT seq, claim_id, published_at FROM publications ORDER BY seq;
+DROP TABLE publications;
+ALTER TABLE publications_new RENAME TO publications;
+CREATE UNIQUE INDEX publications_first ON publications (claim_id) WHERE note = '';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)

@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import time
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from claims.vocab import Status
 from handlers.types import Reply
 from storage import open_storage
 from storage.copy import TABLES
+from storage.curation import AuditEntry
 from storage.protocols import FeedKind, OutboxState
 from storage.seed import load_seed
 from storage.sql.storage import SqlStorage
@@ -186,6 +188,14 @@ async def _deployment(url: str) -> None:
         )
         feed, _ = await storage.feeds.add("https://example.org/feed", FeedKind.ARTICLES, "x", 5.0)
         await storage.feeds.seen(feed.id, ["a", "b"], 6.0)
+        # curation: a correction published again, its record, a merge of two claimants
+        [published] = await storage.claims.latest(1)
+        await storage.curation.update(replace(published, caveat="corrected"))
+        await storage.audit.record(
+            AuditEntry("telegram:7", "edit", published.id, None, None, {"caveat": ""},
+                       {"caveat": "corrected"})
+        )  # fmt: skip
+        await storage.curation.merge_claimants("nato-official", "nato")
     finally:
         await storage.close()
 
@@ -213,7 +223,10 @@ async def test_db_copy_moves_a_deployment_to_postgresql_and_back_with_nothing_lo
     there = tally(tmp_path, "db", "copy", f"sqlite:///{source}", postgres_url)
     assert there.returncode == 0, there.stderr
     assert "every count matches" in there.stdout
-    assert "claims                18         18" in there.stdout
+    counts = {line.split()[0]: line.split()[1:] for line in there.stdout.splitlines()[1:-1]}
+    assert counts["claims"] == ["18", "18"]
+    assert counts["publications"] == ["18", "18"]  # 17 first publications and a correction
+    assert counts["audit"] == counts["claimant_merges"] == ["1", "1"]
 
     back = tmp_path / "back" / "tally.db"
     again = tally(tmp_path, "db", "copy", postgres_url, f"sqlite:///{back}")
@@ -227,6 +240,9 @@ async def test_db_copy_moves_a_deployment_to_postgresql_and_back_with_nothing_lo
         assert new
         assert sub.id == 2
         assert len(await storage.claims.pending(10)) == 1
+        entry = await storage.audit.record(AuditEntry("discord:9", "reopen"))
+        assert entry.id == 2
+        assert await storage.curation.merged_key("nato-official") == "nato"
     finally:
         await storage.close()
 
