@@ -92,7 +92,14 @@ class PgDatabase:
     @classmethod
     async def open(cls, url: str) -> PgDatabase:
         try:
-            pool = await asyncpg.create_pool(url, min_size=1, max_size=POOL_SIZE)
+            # no floor of idle connections: asyncpg would keep reopening it through an outage,
+            # with a traceback each time; connections are opened when a call needs one
+            pool = await asyncpg.create_pool(url, min_size=0, max_size=POOL_SIZE)
+            try:
+                await pool.execute("SELECT 1")  # so a wrong URL is said at start-up
+            except BaseException:
+                await pool.close()
+                raise
         except (OSError, asyncpg.PostgresError, ValueError) as exc:
             raise StorageError(
                 f"DATABASE_URL {_redacted(url)}: cannot connect to PostgreSQL ({exc})"

@@ -29,6 +29,7 @@ class AdvisoryLeadership:
         self._key = f"tally:leader:{name}:"
         self._conn: asyncpg.Connection | None = None
         self._held = False
+        self._unreachable = False  # said once per outage, not at every try
 
     async def acquire(self) -> bool:
         if self._held:
@@ -45,8 +46,14 @@ class AdvisoryLeadership:
         except Exception as exc:
             if not is_transient(exc):
                 raise
-            log.warning("leadership: cannot reach PostgreSQL: %s", exc)
+            if not self._unreachable:
+                log.warning("leadership: cannot reach PostgreSQL: %s", exc)
+            self._unreachable = True
             await self.release()
+            return False
+        if self._unreachable:
+            log.info("leadership: PostgreSQL answers again")
+            self._unreachable = False
         return self._held
 
     async def holding(self) -> bool:
