@@ -24,6 +24,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import feedparser
@@ -191,8 +192,10 @@ class FeedPoller:
         )
         log.warning("feed #%d (%s) failed (%d in a row): %s", feed.id, feed.url, failures, error)
         if disable:
-            await self.notify(
+            notice = (
                 f"Feed #{feed.id} ({feed.url}) was disabled after {failures} failures in a row. "
                 f"Last error: {error}. /feeds add {feed.url} polls it again."
             )
+            # the feed is disabled already: a round tried again would not come back to it
+            await retrying(f"feed #{feed.id}", partial(self.notify, notice))
         return PollResult(changed, False, error=error, disabled=disable)
