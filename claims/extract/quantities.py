@@ -43,7 +43,7 @@ _DIGITS = r"\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?
 
 # one number: digits with an optional scale, or number words, or a fraction of a scale
 _NUMBER = (
-    rf"(?:(?:{_DIGITS})(?:\s*(?:{_SCALE})\b|(?:k|m|mln|mn|bn)\b|(?![\w\u00a0]|[.,]\d))"
+    rf"(?:(?:{_DIGITS})(?:\s*(?:{_SCALE})\b|(?:k|m)\b|\s?(?:mln|mn|bn)\b|(?![\w\u00a0]|[.,]\d))"
     rf"|(?:a\s+)?(?:(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*|a\s+(?:{_SCALE}))\b"
     rf"|(?:(?:a\s+)?quarter\s+of\s+a|a\s+third\s+of\s+a|half\s+a|three\s+quarters\s+of\s+a)\s+(?:{_SCALE})\b"
     r"|a\s+dozen\b)"

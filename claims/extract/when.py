@@ -65,6 +65,14 @@ _SINCE = re.compile(
 )
 
 
+# every date expression read below has one of these words: most sentences have none, and are
+# dated by the publication day without trying each expression
+_DATEISH = re.compile(
+    rf"(?i)\b(?:since|years?|war|past|last|previous|preceding|recently|first|second|half|quarter"
+    rf"|yesterday|ago|between|soviet|afghanistan|{_MONTH}|{_WEEKDAY})\b|\b(?:1[89]|20)\d\d"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Dating:
     as_of: date | None
@@ -130,6 +138,8 @@ def date_sentence(
     war_start: date | None = None,
 ) -> Dating:
     """The dating of the figures a sentence states, resolved against the publication date."""
+    if not _DATEISH.search(text):
+        return Dating(published, precision, explicit=False)
     since = _since(text, published)
     cleaned = _SINCE.sub(" ", text)
     years = [int(m["y"]) for m in _YEARS.finditer(cleaned)]

@@ -251,3 +251,8 @@ def test_the_fighters_doing_the_killing_do_not_make_their_victims_military() -> 
         " Islamic State fighters, who control much of the province, killed 531 Afghans."
     )
     assert one(text).population == "mixed"
+
+
+def test_a_scale_written_as_mln_after_a_space() -> None:
+    claim = one("The agency said the Ukrainian toll stood at 2.5 mln people dead.")
+    assert (claim.low, claim.high) == (2_500_000, 2_500_000)

@@ -118,3 +118,12 @@ def test_hostages_taken_by_a_group_are_its_opponents_people() -> None:
 def test_a_named_chechen_war_is_history() -> None:
     claim = one("In the Second Chechen War, Russia lost more than 6,000 soldiers, officials said.")
     assert (claim.as_of, claim.period_start) == (None, date(1999, 8, 26))
+
+
+def test_troops_killed_when_the_soviet_union_invaded_afghanistan_are_soviet() -> None:
+    text = (
+        "Mothers may recall the 15,000 Russian troops killed when the Soviet Union invaded and"
+        " occupied Afghanistan, officials say."
+    )
+    claim = one(text, date(2022, 3, 1))
+    assert (claim.party, claim.as_of, claim.period_end) == ("ussr", None, date(1989, 2, 15))
