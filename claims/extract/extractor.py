@@ -17,12 +17,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from claims.extract.figures import Candidate, candidates
-from claims.extract.lexicon import ANAPHORA, PEOPLE, PERSON_SIDES
+from claims.extract.lexicon import ANAPHORA, PEOPLE
 from claims.extract.losses import LossWords, loss_words
 from claims.extract.parties import Mention, Role, mentions, opponent, top_parties
 from claims.extract.projections import is_projection
 from claims.extract.sentences import Sentence, sentences
-from claims.extract.sources import Attribution, attributions, is_generic, side_of, surname
+from claims.extract.sources import surname
+from claims.extract.speakers import Source, Speakers
 from claims.extract.when import date_figure
 from claims.model import Claim
 from claims.vocab import (
@@ -43,6 +44,8 @@ _EACH_SIDE = re.compile(
     r"(?i)\b(?:on\s+)?(?:each|either)\s+(?:and\s+every\s+)?(?:side|facet)\b"
     r"|^\s+(?:[a-z]+\s+){0,3}?each\b(?!\s+(?:day|week|month|year|other|time))"
 )
+# "350 of its soldiers", "95 of their own troops": the people of the sentence's subject
+_OWN_PEOPLE = re.compile(r"(?i)\s+of\s+(?:its|their|his|her)\s+(?:own\s+)?")
 # a row of a table or list: "Rebel fighters: 35827", "Civilians – 100,973"
 _TABLE_ROW = re.compile(r"\W*([^:–—\n]{2,200}?)\s*[:–—]\s*")
 # a side's own losses named before the figure: "Russia's losses have topped 100,000"
@@ -64,13 +67,6 @@ _MILITARY_WORDS = re.compile(
 )
 _HARM = re.compile(r"(?i)\b(?:killed|killing|shot|attacked|struck|hit|executed|massacred)\b")
 _CIVILIAN_WORDS = re.compile(r"(?i)\b(?:civilians?|people|children|women|residents)\b")
-_TITLES = (
-    r"Mr|Mrs|Ms|Dr|Gen|General|Adm|Admiral|Col|Colonel|Maj|Lt|President|Director|Minister"
-    r"|Secretary|Chancellor|Prime"
-)
-_PERSON_TITLE = re.compile(rf"\b(?:{_TITLES})\b\.?")
-# a titled name anywhere in a sentence: "General Mark A Milley", "Adm. James G. Stavridis"
-_TITLED = re.compile(rf"\b(?:{_TITLES})\b\.?\s+(?:[A-Z][\w'’-]+\s+|[A-Z]\.?\s+)*[A-Z][\w'’-]+")
 _USSR_END = date(1991, 12, 26)
 # where people fled to is not whose people they are: "fled to Chad", "refugees in Poland"
 _LEAVING = frozenset({Metric.FLED})
@@ -90,109 +86,15 @@ _PARTY_SIDES = {
 _SIDE_PARTIES = {side: party for party, side in _PARTY_SIDES.items() if party != Party.USSR}
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    name: str
-    side: ClaimantSide
-    person: bool = False
-
-
 @dataclass(slots=True)
 class _Reading:
     """What the walk through the document remembers from sentence to sentence."""
 
-    outlet: Source
+    speakers: Speakers
     losses: LossWords
     default_population: Population
     top: list[Party]
-    people_sides: dict[str, ClaimantSide] = field(default_factory=dict)
-    last_source: Source | None = None
-    last_person: Source | None = None
-    last_speaker: Source | None = None
-    last_paragraph_source: tuple[int, Source] | None = None
     claims: list[tuple[int, Claim]] = field(default_factory=list)
-    recent: list[str] = field(default_factory=list)  # the last few sentences
-
-
-def _is_person(name: str) -> bool:
-    if _PERSON_TITLE.search(name) or surname(name) in PERSON_SIDES:
-        return True
-    words = name.split(",")[0].split()
-    return (
-        2 <= len(words) <= 4
-        and all(w[0].isupper() for w in words)
-        and not re.search(
-            r"(?i)\b(?:ministry|government|military|intelligence|office|command|nato|observatory"
-            r"|times|news|post|journal|press|agency|tv|radio|institute|university"
-            r"|council|agency|department|forces|army|staff|book|estimates|officials?)\b",
-            name,
-        )
-    )
-
-
-def _resolve(att: Attribution, sentence: Sentence, reading: _Reading) -> Source | None:
-    name = att.name.strip(' .,“”"')
-    if is_generic(name):
-        lowered = name.lower()
-        if lowered in ("he", "she"):
-            subject = re.match(r"^([A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s", sentence.text)
-            if subject and surname(subject.group(1)) in reading.people_sides | PERSON_SIDES:
-                key = surname(subject.group(1))
-                return Source(subject.group(1), (reading.people_sides | PERSON_SIDES)[key], True)
-            return reading.last_person or reading.last_source
-        if lowered in ("it", "they", "we", "i"):
-            return reading.last_speaker if lowered in ("we", "i") else reading.last_source
-        head = lowered.split()[-1]
-        if reading.last_source and head in reading.last_source.name.lower():
-            return reading.last_source
-        antecedent = _antecedent(head, reading.recent)
-        if antecedent is not None:
-            return antecedent
-        side = side_of(name)
-        if side is None:
-            party = next(
-                (m.party for m in mentions(sentence.text) if m.role is not Role.PLACE), None
-            )
-            if party is None and reading.last_source and reading.last_source.name:
-                return reading.last_source
-            side = _PARTY_SIDES.get(party, ClaimantSide.OTHER) if party else ClaimantSide.OTHER
-        return Source(name, side)
-    side = side_of(name, att.description)
-    key = surname(name)
-    if side is None:
-        side = reading.people_sides.get(key) or PERSON_SIDES.get(key) or ClaimantSide.INDEPENDENT
-    person = _is_person(name)
-    if person:
-        reading.people_sides.setdefault(key, side)
-    label = f"{name}, {att.description}" if att.description and len(att.description) < 60 else name
-    return Source(label, side, person)
-
-
-def _antecedent(head: str, recent: list[str]) -> Source | None:
-    """ "the official" after "A senior NATO official briefed reporters": the source that an
-    earlier sentence introduced with the same noun."""
-    pattern = re.compile(
-        rf"\b(?:(?:a|an|the|one)\s+)?(?:[\w.’'-]+\s+){{0,4}}?{re.escape(head)}s?\b", re.I
-    )
-    for text in reversed(recent):
-        for m in reversed(list(pattern.finditer(text))):
-            side = side_of(m.group(0))
-            if side is not None:
-                return Source(m.group(0), side)
-    return None
-
-
-def _governing(atts: list[Attribution], at: int) -> Attribution | None:
-    """The source a figure at ``at`` is attributed to: one named with "according to" or
-    "Source:", else the first speaker before it, else the first after it."""
-    for att in atts:
-        if att.explicit:
-            return att
-    before = [a for a in atts if a.verb < at]
-    if before:
-        return before[0]
-    after = [a for a in atts if a.verb >= at]
-    return after[0] if after else None
 
 
 def _party(
@@ -208,6 +110,11 @@ def _party(
     the figure before it in a list, then the nearest party word that is not a source."""
     if candidate.attached_party:
         return candidate.attached_party
+    if _OWN_PEOPLE.match(text, candidate.end):
+        # "Israel said 350 of its soldiers had been killed": the subject's own people
+        subject = [m for m in found if m.end <= candidate.start and m.role is not Role.PLACE]
+        if subject:
+            return subject[-1].party
     if metric == Metric.CAPTURED:
         captor = next((m.party for m in found if m.role is Role.CAPTOR), None)
         held = opponent(captor) if captor else None
@@ -262,7 +169,10 @@ def _party(
         return min(usable, key=lambda m: _distance(m, candidate)).party
     harm = [m for m in found if m.role is Role.AGGRESSOR]
     if harm and population is not Population.MILITARY:
-        return opponent(harm[0].party)
+        # "Hezbollah rockets killed 12 children, Israel said": the other side, or the side
+        # reporting its own dead
+        reporting = (m.party for m in found if m.role is Role.SOURCE and m.party != harm[0].party)
+        return opponent(harm[0].party) or next(reporting, None)
     return None
 
 
@@ -341,14 +251,9 @@ def _claims_in(
 ) -> list[Claim]:
     text = sentence.text
     found = candidates(text)
-    atts = attributions(text)
-    sources: list[tuple[Attribution, Source]] = []
-    for att in atts:
-        source = _resolve(att, sentence, reading)
-        if source is not None:
-            sources.append((att, source))
+    sources = reading.speakers.named(sentence, index)
     if not found:
-        _remember(sentence, sources, reading)
+        reading.speakers.remember(sentence, sources)
         return []
     words = mentions(text)
     ends = [0] + [c.end for c in found[:-1]]
@@ -361,10 +266,7 @@ def _claims_in(
     previous_party: Party | None = None
     previous_metric: Metric | None = None
     for candidate, dating in zip(found, datings, strict=True):
-        governing = _governing([a for a, _ in sources], candidate.start)
-        source = next((s for a, s in sources if a is governing), None)
-        if source is None:
-            source = _carried(sentence, reading)
+        source = reading.speakers.source_of(sources, candidate.start, sentence, index)
         metric = candidate.metric
         party: Party | None = None
         if candidate.metric_cue is not None and candidate.metric_cue.metric is None:
@@ -444,7 +346,7 @@ def _claims_in(
                 )
             )
     claims += _similar(text, words, claims, reading, index)
-    _remember(sentence, sources, reading)
+    reading.speakers.remember(sentence, sources)
     return claims
 
 
@@ -471,42 +373,6 @@ def _similar(
     return copies
 
 
-def _carried(sentence: Sentence, reading: _Reading) -> Source:
-    """The source of a sentence that names none: the speaker of a quotation it continues, the
-    source of the paragraph so far, or the outlet itself."""
-    if sentence.opens_quote and reading.last_speaker is not None:
-        return reading.last_speaker
-    carried = reading.last_paragraph_source
-    if carried is not None and carried[0] == sentence.paragraph:
-        return carried[1]
-    return reading.outlet
-
-
-def _remember(
-    sentence: Sentence, sources: list[tuple[Attribution, Source]], reading: _Reading
-) -> None:
-    named = list(_TITLED.finditer(sentence.text))
-    if named:
-        m = named[-1]
-        name = m.group(0).strip()
-        description = re.match(r",\s*([^,.]{3,80}),", sentence.text[m.end() :])
-        side = side_of(name, description.group(1) if description else "")
-        key = surname(name)
-        side = side or reading.people_sides.get(key) or PERSON_SIDES.get(key)
-        if side is not None:
-            reading.people_sides.setdefault(key, side)
-            reading.last_person = Source(name, side, True)
-    if not sources:
-        return
-    source = sources[0][1]
-    reading.last_source = source
-    reading.last_paragraph_source = (sentence.paragraph, source)
-    if source.person:
-        reading.last_person = source
-    if "“" in sentence.text or '"' in sentence.text or sentence.opens_quote:
-        reading.last_speaker = source
-
-
 def extract(
     text: str,
     published: date,
@@ -519,21 +385,22 @@ def extract(
     status: Status = Status.PENDING,
 ) -> list[Claim]:
     """Every casualty claim in an article, each with the sentence that states it."""
+    parts = sentences(text)
+    top = top_parties(text)
     reading = _Reading(
-        outlet=Source(outlet or "the publication", ClaimantSide.INDEPENDENT),
+        speakers=Speakers.of(outlet, parts, top),
         losses=loss_words(text),
         default_population=(
             Population.MILITARY
             if len(_MILITARY_WORDS.findall(text)) > len(_CIVILIAN_WORDS.findall(text))
             else Population.MIXED
         ),
-        top=top_parties(text),
+        top=top,
     )
     body: list[Claim] = []
     headline: list[Claim] = []
-    for index, sentence in enumerate(sentences(text)):
+    for index, sentence in enumerate(parts):
         claims = _claims_in(sentence, index, reading, published, precision, war_start, status)
-        reading.recent = [*reading.recent[-2:], sentence.text]
         reading.claims += [(index, c) for c in claims]
         (headline if sentence.headline else body).extend(claims)
     kept: list[Claim] = []

@@ -120,7 +120,8 @@ PEOPLE = words(
     ethiopians tigrayans georgians belarusians afghans nazis dead wounded killed injured
     missing captured detained who rebels insurgents guerrillas jihadists terrorists gunmen
     separatists partisans paratroopers defenders guardsmen policemen militia abductees
-    servicepeople servicewomen"""
+    servicepeople servicewomen villagers inhabitants protesters demonstrators students pupils
+    passengers farmers"""
 )
 
 # nouns that count something else: a figure followed by one of these is not a casualty figure
@@ -206,7 +207,7 @@ SIDE_CUES: list[tuple[ClaimantSide, re.Pattern[str]]] = [
     (
         ClaimantSide.UN,
         re.compile(
-            r"\b(?:UN|U\.N\.?|OHCHR|UNHCR|IOM|UNICEF|OCHA|UNRWA|WHO)\b|(?i:\b(?:united\s+nations"
+            r"\b(?:UN|U\.N\.?|UN[A-Z]{2,6}|OHCHR|HRMMU|IOM|OCHA|WHO)\b|(?i:\b(?:united\s+nations"
             r"|high\s+commissioner|world\s+health\s+organi[sz]ation)\b)"
         ),
     ),
