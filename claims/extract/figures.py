@@ -47,7 +47,8 @@ _NEAR = 200
 _RATE = re.compile(r"(?i)^(?:\s+\w+){0,4}?\s+(?:a|per|each|every)\s+(?:day|week|month)\b|\bdaily\b")
 _CIVILIAN = words(
     "civilians civilian children women residents patients refugees elderly infants babies boys "
-    "girls workers professionals medics doctors nurses journalists"
+    "girls workers professionals medics doctors nurses journalists villagers inhabitants "
+    "protesters demonstrators students pupils passengers farmers"
 )
 _MILITARY = words(
     "troops troop soldiers soldier servicemen servicemembers personnel military fighters "

@@ -127,3 +127,17 @@ def test_troops_killed_when_the_soviet_union_invaded_afghanistan_are_soviet() ->
     )
     claim = one(text, date(2022, 3, 1))
     assert (claim.party, claim.as_of, claim.period_end) == ("ussr", None, date(1989, 2, 15))
+
+
+def test_victims_of_a_named_attacker_are_the_reporting_sides() -> None:
+    claim = one("Hezbollah rockets killed 12 children in the Golan Heights, Israel said.")
+    assert claim.party == "israel"
+
+
+def test_its_own_soldiers_are_the_subjects_people() -> None:
+    assert one("Israel said 350 of its soldiers had been killed in Gaza.").party == "israel"
+
+
+def test_villagers_are_people() -> None:
+    claim = one("Burmese troops killed 40 villagers in Sagaing, witnesses said.")
+    assert (claim.party, claim.population) == ("myanmar", "civilian")
