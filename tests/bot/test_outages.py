@@ -1,6 +1,7 @@
 """A running ``tally run`` rides out its database going away: a SQLite file another process
 holds locked for ten seconds, and a PostgreSQL server stopped hard and started again. The
-process keeps running, and every queued message is delivered once the database is back."""
+process keeps running, and every queued message is delivered once the database is back; the
+alerts a lock held up are planned once it is released."""
 
 from __future__ import annotations
 
@@ -8,21 +9,29 @@ import asyncio
 import os
 import random
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.outbox import outgoing
+from bot.planner import DeliveryPlanner, PlannerConfig
+from claims.filters import ClaimFilter
 from handlers.types import Reply
-from storage import open_storage
-from tests.bot.delivery_kit import eventually
+from storage import Storage, open_storage
+from storage.protocols import OutboxState
+from storage.sql.storage import SqlStorage
+from storage.sqlite.database import Database
+from tests.bot.delivery_kit import eventually, eventually_true
+from tests.claims.factory import make_claim
+from tests.conftest import CONFLICT
 from tests.fakes.telegram_api import TelegramEmulator
 from tests.processes import Tally, tally_env
 
@@ -103,6 +112,39 @@ async def test_a_database_locked_by_another_process_for_ten_seconds_delays_deliv
     delivered = _delivered(api)
     assert set(delivered) == {f"message for chat {c}" for c in range(1, QUEUED + 1)}
     assert max(delivered.values()) == 1
+
+
+async def test_alerts_held_up_by_a_lock_are_planned_once_it_is_released(tmp_path: Path) -> None:
+    db = tmp_path / "tally.db"
+    storage = await open_storage(f"sqlite:///{db}")
+    assert isinstance(storage, SqlStorage)
+    assert isinstance(storage.db, Database)
+    await storage.db.conn.execute("PRAGMA busy_timeout = 50")  # give up on the lock quickly
+    await storage.subscriptions.add("telegram:private:1", ClaimFilter(), None)
+    planner = DeliveryPlanner(storage, CONFLICT, PlannerConfig(alert_window=0.3, poll=0.2))
+    running = asyncio.create_task(planner.run())
+    neighbour = sqlite3.connect(db, isolation_level=None)
+    try:
+        await asyncio.sleep(0.5)  # the planner is waiting for news
+        await storage.claims.add([make_claim(low=5300, high=5300)])
+        neighbour.execute("BEGIN IMMEDIATE")  # before the alert window closes
+        await asyncio.sleep(2.0)  # the planner meets the lock, and again after its back-off
+        assert not await _alert_planned(storage)()
+        neighbour.execute("ROLLBACK")
+        await eventually_true(_alert_planned(storage), within=40)
+        assert not running.done()
+    finally:
+        running.cancel()
+        await asyncio.wait({running})
+        neighbour.close()
+        await storage.close()
+
+
+def _alert_planned(storage: Storage) -> Callable[[], Awaitable[bool]]:
+    async def planned() -> bool:
+        return bool((await storage.outbox.counts()).get(OutboxState.QUEUED))
+
+    return planned
 
 
 class Cluster:
