@@ -220,11 +220,20 @@ def _is_row(text: str, candidate: Candidate) -> bool:
     )
 
 
+def _stated_since(reading: _Reading, first: int) -> list[tuple[int, Claim]]:
+    """The claims of sentence ``first`` and after, found from the end: a long text's earlier
+    claims are not looked through again for every figure."""
+    at = len(reading.claims)
+    while at and reading.claims[at - 1][0] >= first:
+        at -= 1
+    return reading.claims[at:]
+
+
 def _inherited(
     candidate: Candidate, sentence: Sentence, index: int, source: Source | None, reading: _Reading
 ) -> Claim | None:
     """The earlier claim a figure without casualty words goes on counting, if any."""
-    recent = [c for i, c in reading.claims if index - 2 <= i < index]
+    recent = [c for i, c in _stated_since(reading, index - 2) if i < index]
     if not recent:
         return None
     if ANAPHORA.match(sentence.text.lstrip("“\"' ")):
@@ -287,7 +296,9 @@ def _claims_in(
         party = _party(text, candidate, metric, population, words, previous_party) or party
         if party is None and not _is_row(text, candidate):
             recent = [
-                c for i, c in reading.claims if index - 3 <= i < index and c.party != Party.BOTH
+                c
+                for i, c in _stated_since(reading, index - 3)
+                if i < index and c.party != Party.BOTH
             ]
             if recent:
                 party = recent[-1].party
@@ -357,7 +368,7 @@ def _similar(
     other side; "Same thing on the Ukrainian side." after a figure: likewise."""
     if not _SIMILAR.search(text):
         return []
-    base = claims or [c for i, c in reading.claims if i == index - 1]
+    base = claims or [c for i, c in _stated_since(reading, index - 1) if i == index - 1]
     if not base:
         return []
     others = [

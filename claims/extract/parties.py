@@ -21,14 +21,12 @@ from claims.extract.lexicon import (
     PLACES,
 )
 from claims.extract.party_names import PartyName, find_party_names
+from claims.extract.phrases import PhraseSearch
 from claims.vocab import Party
 
 __all__ = ["Mention", "Role", "mentions", "opponent", "top_parties"]
 
-_PLACE = re.compile(
-    r"\b(" + "|".join(sorted((re.escape(w) for w in PLACES), key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
+_PLACE = PhraseSearch(PLACES, possessive=False, after_hyphen=True)
 _LOCATIVE = re.compile(
     r"(?i)\b(?:in|into|inside|across|throughout|near|at|to|from|of|on|over|toward|towards"
     r"|entered|left|leave|leaving|invaded|invade|occupied|attack|attacked|against)\s+(?:the\s+)?$"
@@ -95,8 +93,8 @@ def mentions(text: str) -> list[Mention]:
         for name in find_party_names(text)
     ]
     found += [
-        Mention(m.start(), m.end(), PLACES[m.group(1).lower()], Role.PLACE, m.group(1))
-        for m in _PLACE.finditer(text)
+        Mention(start, end, PLACES[text[start:end].lower()], Role.PLACE, text[start:end])
+        for start, end in _PLACE.spans(text)
     ]
     return _joined(text, sorted(found, key=lambda x: x.start))
 

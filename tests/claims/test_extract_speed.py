@@ -129,3 +129,24 @@ def test_a_hedge_read_before_its_number_is_what_one_pattern_of_both_reads(text: 
     )
     expected = [(m.start(), m.end(), m[0]) for m in one_pattern.finditer(text)]
     assert [(q.start, q.end, q.text) for q in quantities.quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pro-Kharkiv, Kharkiv's and KHARKIV",
+        "West Bank, west  bank, the West Banker",
+        "Kharkivite Kharkiv_ Kharkiv1 Kharkiv-",
+    ],
+)
+def test_without_possessive_and_after_a_hyphen_phrases_are_whole_words(text: str) -> None:
+    search = PhraseSearch(["kharkiv", "west bank"], possessive=False, after_hyphen=True)
+    found = list(search.spans(text))
+    assert found == [m.span(1) for m in search.pattern.finditer(text)]
+    assert search.pattern.pattern.startswith(r"\b(")
+
+
+def test_a_phrase_after_a_hyphen_is_found_only_when_asked_for() -> None:
+    text = "pro-Kharkiv units"
+    assert list(PhraseSearch(["kharkiv"]).spans(text)) == []
+    assert list(PhraseSearch(["kharkiv"], after_hyphen=True).spans(text)) == [(4, 11)]
