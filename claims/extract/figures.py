@@ -11,7 +11,7 @@ before it, then later in the sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims.extract.lexicon import (
     COMBINED,
@@ -26,7 +26,7 @@ from claims.extract.lexicon import (
 )
 from claims.extract.party_names import find_party_names, single_party_word
 from claims.extract.quantities import Quantity, quantities
-from claims.vocab import Metric, Party, Population
+from claims.vocab import Metric, Party, Population, Qualifier
 
 __all__ = ["Candidate", "MetricCue", "candidates", "metric_cues"]
 
@@ -287,6 +287,7 @@ def candidates(text: str) -> list[Candidate]:
         elif "including" in joiner and candidate.metric_from != "after":
             candidate.breakdown = True
     _share_backwards(text, found)
+    _share_hedges(text, found)
     return found
 
 
@@ -317,6 +318,30 @@ _BREAKDOWN = re.compile(
     r"(?i)[^\W\d]*(?:\s+[^\W\d]+){0,3}\s*[,(]\s*(?:among\s+(?:them|whom)|of\s+whom|including"
     r"|incl\.)\s+"
 )
+
+
+def _share_hedges(text: str, found: list[Candidate]) -> None:
+    """ "At least 144 women and 327 children were killed": the hedge of the first figure of a
+    list holds for the figures joined to it that have none of their own."""
+    for index in range(1, len(found)):
+        before, candidate = found[index - 1], found[index]
+        hedge = before.quantity.qualifier
+        if candidate.quantity.qualifier is not Qualifier.EXACT or hedge in (
+            Qualifier.EXACT,
+            Qualifier.RANGE,
+        ):
+            continue
+        if not re.fullmatch(
+            r"\s+[^\W\d]+(?:\s+[^\W\d]+)?\s*(?:,|,?\s+and)\s+", text[before.end : candidate.start]
+        ):
+            continue
+        value = candidate.quantity.low
+        candidate.quantity = replace(
+            candidate.quantity,
+            low=None if hedge is Qualifier.AT_MOST else value,
+            high=None if hedge is Qualifier.AT_LEAST else value,
+            qualifier=hedge,
+        )
 
 
 def _share_backwards(text: str, found: list[Candidate]) -> None:

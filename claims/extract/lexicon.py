@@ -67,7 +67,8 @@ METRIC_CUES: list[tuple[Metric, re.Pattern[str]]] = [
     (
         Metric.CAPTURED,
         re.compile(
-            r"\b(?:captured|prisoners?(?:\s+of\s+war)?|pows?|detained|detainees|captives?"
+            r"\b(?:captured|(?<!former\s)(?<!ex-)prisoners?(?:\s+of\s+war)?|pows?|detained"
+            r"|detainees|captives?|imprisoned"
             r"|hostages?|surrender(?:ed)?|captivity|laid\s+down\s+their\s+arms|taken\s+prisoner"
             r"|abducted|abductees|kidnapped|held\s+(?:captive|hostage|prisoner|by|in)|still\s+held"
             r"|taken\s+(?:hostage|captive))\b"

@@ -34,6 +34,11 @@ _LOCATIVE = re.compile(
 # how far around a party word its role is read: further than any phrase the role patterns
 # match, and short, so that reading every word of a long text stays linear in its length
 _NEAR = 200
+# "the Israel-Hamas war", "Russia-Ukraine talks": the sides name the war, not the people counted
+_NAMES_A_WAR = re.compile(
+    r"(?i)^(?:\s*[-–/]\s*[A-Z][\w'’-]*)*\s+(?:war|conflict|ceasefire|truce|talks|negotiations"
+    r"|peace|front(?:line)?|border|frontier)\b"
+)
 # kinds of registry phrase that name a country or its government, so may be a place or a source
 _COUNTRY_KINDS = frozenset({"name", "capital", "institution"})
 _OPPONENTS = {
@@ -76,7 +81,7 @@ def _role(text: str, name: PartyName) -> Role:
         return Role.AGGRESSOR
     if OFFICIAL_NOUNS.match(after):
         return Role.SOURCE
-    if PLACE_NOUNS.match(bare):
+    if PLACE_NOUNS.match(bare) or _NAMES_A_WAR.match(bare):
         return Role.PLACE
     if name.kind in _COUNTRY_KINDS and not re.match(r"'s|’s", after):
         if _LOCATIVE.search(text, max(0, name.start - 40), name.start):

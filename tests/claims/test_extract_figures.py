@@ -256,3 +256,18 @@ def test_the_fighters_doing_the_killing_do_not_make_their_victims_military() -> 
 def test_a_scale_written_as_mln_after_a_space() -> None:
     claim = one("The agency said the Ukrainian toll stood at 2.5 mln people dead.")
     assert (claim.low, claim.high) == (2_500_000, 2_500_000)
+
+
+def test_the_hedge_of_a_list_holds_for_the_figures_joined_to_it() -> None:
+    text = "At least 144 Afghan women and 327 children were killed, the UN said."
+    assert [(c.low, c.high, c.qualifier) for c in claims(text)] == [
+        (144, None, "at_least"),
+        (327, None, "at_least"),
+    ]
+
+
+def test_former_prisoners_are_not_prisoners_and_the_imprisoned_are() -> None:
+    text = "Volunteers identified 4,500 Russian former prisoners among the dead soldiers."
+    assert [c.metric for c in claims(text)] == ["killed"]
+    claim = one("Kyiv said six Ukrainian civilians were illegally imprisoned by Russia.")
+    assert (claim.metric, claim.low) == ("captured", 6)

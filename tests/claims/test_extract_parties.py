@@ -141,3 +141,8 @@ def test_its_own_soldiers_are_the_subjects_people() -> None:
 def test_villagers_are_people() -> None:
     claim = one("Burmese troops killed 40 villagers in Sagaing, witnesses said.")
     assert (claim.party, claim.population) == ("myanmar", "civilian")
+
+
+def test_the_sides_that_name_a_war_are_not_its_dead() -> None:
+    text = "Since the Israel-Hamas war began, 300 soldiers were killed in Lebanon, officials said."
+    assert one(text).party != "palestine"
