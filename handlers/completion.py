@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from claims.registry import PARTIES, party_named
 from claims.schedule import zone_names
 from claims.vocab import ALIASES
 from handlers.context import Context
 from handlers.parse import rank
 from handlers.router import COMPLETIONS, Completer
 
-__all__ = ["claimant_names", "command_names", "vocabulary", "zones"]
+__all__ = ["claimant_names", "command_names", "parties", "vocabulary", "zones"]
 
 CLAIMANTS_SEARCHED = 500
 
@@ -43,6 +44,14 @@ async def claimant_names(typed: str, ctx: Context) -> list[str]:
     known = await ctx.storage.claims.claimants(CLAIMANTS_SEARCHED)
     names = [c.claimant for c in known if all(w in c.claimant.lower() for w in words)]
     return list(dict.fromkeys(names))[:COMPLETIONS]
+
+
+async def parties(typed: str, ctx: Context) -> list[str]:
+    """Party keys that fit what was typed, the party it names first: "dprk" offers north_korea."""
+    named = party_named(typed) if typed.strip() else None
+    found = [named.value] if named else []
+    found += rank(typed.replace(" ", "_"), list(PARTIES))
+    return list(dict.fromkeys(found))[:COMPLETIONS]
 
 
 async def command_names(typed: str, ctx: Context) -> list[str]:

@@ -12,6 +12,7 @@ from claims.model import Claim
 from claims.paging import PagePlan, Standing, plan_page
 from claims.registry import PARTIES
 from claims.vocab import Metric, Party, Population, lookup
+from handlers.completion import parties
 from handlers.context import Context
 from handlers.params import CONTEXT, METRIC
 from handlers.parse import (
@@ -150,7 +151,7 @@ def _section(plan: PagePlan, claims: dict[str, Claim]) -> list[Block]:
     "estimates",
     params=(
         METRIC,
-        Param("party", "whose losses: a country or people", tuple(PARTIES)),
+        Param("party", "whose losses: a country or people", tuple(PARTIES), complete=parties),
         Param("population", "military, civilian or mixed", tuple(p.value for p in Population)),
         Param("since", "only figures that hold on or after YYYY-MM-DD", form=Form.KEYWORD),
         CONTEXT,

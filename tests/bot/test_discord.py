@@ -113,7 +113,7 @@ async def test_slash_commands_are_synced_on_start_from_the_registry(bot: Bot) ->
     options = {o["name"]: o for o in estimates["options"]}
     assert options["metric"]["required"] is True
     assert options["metric"]["autocomplete"] is True
-    assert {c["value"] for c in options["party"]["choices"]} >= {"russia", "ukraine"}
+    assert options["party"]["autocomplete"] is True  # parties are open: too many for choices
     assert options["all"]["type"] == 5  # a yes/no option
 
 

@@ -63,9 +63,16 @@ async def test_commands_and_zones_are_suggested(ctx: Context) -> None:
     assert (await ROUTER.complete("settings", "value", "Europe/Ky", ctx))[0] == "Europe/Kyiv"
 
 
+async def test_a_party_is_offered_by_its_key_or_any_registered_name(ctx: Context) -> None:
+    assert (await ROUTER.complete("estimates", "party", "ukr", ctx))[:2] == ["ukraine", "uk"]
+    assert (await ROUTER.complete("estimates", "party", "dprk", ctx))[0] == "north_korea"
+    assert (await ROUTER.complete("estimates", "party", "hezbollah", ctx))[0] == "lebanon"
+    assert "north_korea" in await ROUTER.complete("estimates", "party", "north k", ctx)
+
+
 async def test_choices_without_a_completer_are_ranked_and_unknown_arguments_get_nothing(
     ctx: Context,
 ) -> None:
-    assert await ROUTER.complete("estimates", "party", "ukr", ctx) == ["ukraine", "uk"]
+    assert await ROUTER.complete("estimates", "population", "civ", ctx) == ["civilian"]
     assert await ROUTER.complete("estimates", "nonsense", "x", ctx) == []
     assert await ROUTER.complete("nonsense", "metric", "x", ctx) == []
