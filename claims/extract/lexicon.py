@@ -108,7 +108,7 @@ METRIC_CUES: list[tuple[Metric, re.Pattern[str]]] = [
 ]
 
 # "losses", "lost", "toll": killed when the text speaks of deaths only, casualties otherwise
-GENERIC_LOSS = re.compile(r"\b(?:losses|loss|lost|losing|toll|tally)\b")
+GENERIC_LOSS = re.compile(r"\b(?:losses|loss|lost|losing|toll|tally|cost|costing)\b")
 
 # nouns that count people (a figure followed by one of these is about people)
 PEOPLE = words(

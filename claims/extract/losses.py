@@ -17,7 +17,7 @@ __all__ = ["LossWords", "loss_words"]
 
 _DEATHS = re.compile(r"(?i)\b(?:killed|dead|died|deaths?|fatalities)\b")
 _HURT = re.compile(r"(?i)\b(?:wounded|injured|injuries|casualt(?:y|ies))\b")
-_VERB = re.compile(r"(?i)^(?:lost|lose|loses|losing)$")
+_VERB = re.compile(r"(?i)^(?:lost|lose|loses|losing|cost|costing)$")
 
 
 @dataclass(frozen=True, slots=True)

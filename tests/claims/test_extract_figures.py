@@ -271,3 +271,8 @@ def test_former_prisoners_are_not_prisoners_and_the_imprisoned_are() -> None:
     assert [c.metric for c in claims(text)] == ["killed"]
     claim = one("Kyiv said six Ukrainian civilians were illegally imprisoned by Russia.")
     assert (claim.metric, claim.low) == ("captured", 6)
+
+
+def test_what_a_battle_cost_a_side_is_its_losses() -> None:
+    claim = one("The Kursk incursion has cost Russia 40,000 soldiers, Zelensky said.")
+    assert (claim.metric, claim.party, claim.low) == ("casualties", "russia", 40_000)
