@@ -39,7 +39,10 @@ _FRACTIONS = {
 }
 _WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
 _SCALE = r"hundred|thousand|million|billion"
-_DIGITS = r"\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = (
+    r"\d{1,3}(?:\.\d{3}){2,}(?![\d.])"  # "1.200.000": dots grouping thousands
+    r"|\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
+)
 
 # one number: digits with an optional scale, or number words, or a fraction of a scale
 _NUMBER = (
@@ -137,6 +140,8 @@ def read_number(text: str) -> tuple[int, bool] | None:
     if m and m.group(1).strip() and m.group(1).strip()[0].isdigit():
         digits = re.sub(r"[,\u00a0\u202f ]", "", m.group(1).strip())
         scale_word = m.group(2)
+        if not scale_word and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
+            digits = digits.replace(".", "")  # "2.500 soldiers": no count of people has a fraction
         if scale_word and scale_word not in _SCALES:
             return None
         try:

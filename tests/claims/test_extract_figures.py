@@ -276,3 +276,11 @@ def test_former_prisoners_are_not_prisoners_and_the_imprisoned_are() -> None:
 def test_what_a_battle_cost_a_side_is_its_losses() -> None:
     claim = one("The Kursk incursion has cost Russia 40,000 soldiers, Zelensky said.")
     assert (claim.metric, claim.party, claim.low) == ("casualties", "russia", 40_000)
+
+
+@pytest.mark.parametrize(
+    ("written", "value"), [("2.500", 2500), ("100.000", 100_000), ("1.200.000", 1_200_000)]
+)
+def test_dots_grouping_thousands(written: str, value: int) -> None:
+    claim = one(f"Kyiv said {written} Russian soldiers were killed in the battle.")
+    assert (claim.low, claim.high) == (value, value)
