@@ -416,10 +416,14 @@ def extract(
         (headline if sentence.headline else body).extend(claims)
     kept: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
+    figures_seen: set[tuple[object, ...]] = set()
     for claim in body:
         key = (claim.metric, claim.party, claim.low, claim.high, claim.as_of_text)
-        if key not in seen:
+        figure = key[:4]
+        # a figure restated without a date of its own is the claim already dated
+        if key not in seen and not (claim.as_of == published and figure in figures_seen):
             seen.add(key)
+            figures_seen.add(figure)
             kept.append(claim)
     for claim in headline:
         numbers = {claim.low, claim.high} - {None}

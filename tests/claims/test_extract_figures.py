@@ -284,3 +284,12 @@ def test_what_a_battle_cost_a_side_is_its_losses() -> None:
 def test_dots_grouping_thousands(written: str, value: int) -> None:
     claim = one(f"Kyiv said {written} Russian soldiers were killed in the battle.")
     assert (claim.low, claim.high) == (value, value)
+
+
+def test_a_figure_restated_without_its_date_is_the_same_claim() -> None:
+    text = (
+        "Kyiv said on Monday that 5,000 Russian soldiers had been killed near the city.\n\n"
+        "The 5,000 Russian soldiers killed there were mostly conscripts, analysts said."
+    )
+    [claim] = claims(text)
+    assert claim.as_of == date(2024, 5, 13)
