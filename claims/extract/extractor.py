@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from claims.extract.figures import Candidate, candidates
+from claims.extract.figures import Candidate, candidates, metric_cues
 from claims.extract.lexicon import ANAPHORA, PEOPLE
 from claims.extract.losses import LossWords, loss_words
 from claims.extract.parties import Mention, Role, mentions, opponent, top_parties
@@ -46,6 +46,11 @@ _EACH_SIDE = re.compile(
 )
 # "350 of its soldiers", "95 of their own troops": the people of the sentence's subject
 _OWN_PEOPLE = re.compile(r"(?i)\s+of\s+(?:its|their|his|her)\s+(?:own\s+)?")
+# a figure given as an estimate with nothing counted beside it: "an estimate of 10,000"
+_ESTIMATE_OF = re.compile(
+    r"(?i)\b(?:estimates?|figures?|counts?|totals?|tally|number)\s+(?:of|at)\s+$"
+    r"|\bput\s+(?:it|the\s+(?:number|figure|toll|total))\s+at\s+$"
+)
 # a row of a table or list: "Rebel fighters: 35827", "Civilians – 100,973"
 _TABLE_ROW = re.compile(r"\W*([^:–—\n]{2,200}?)\s*[:–—]\s*")
 # a side's own losses named before the figure: "Russia's losses have topped 100,000"
@@ -95,6 +100,24 @@ class _Reading:
     default_population: Population
     top: list[Party]
     claims: list[tuple[int, Claim]] = field(default_factory=list)
+    previous: str = ""  # the sentence before
+
+
+def _topic(
+    text: str, candidate: Candidate, reading: _Reading
+) -> tuple[Metric, Party | None] | None:
+    """ "Zelensky would not give the casualties among civilians. The UN has put forward an
+    estimate of 10,000.": a bare estimate counts what the sentence before spoke of."""
+    if candidate.people or not _ESTIMATE_OF.search(
+        text, max(0, candidate.start - 40), candidate.start
+    ):
+        return None
+    cues = metric_cues(reading.previous)
+    if not cues:
+        return None
+    metric = cues[0].metric or reading.losses.noun
+    people = [m.party for m in mentions(reading.previous) if m.role is Role.PEOPLE]
+    return metric, people[0] if people else None
 
 
 def _party(
@@ -283,11 +306,15 @@ def _claims_in(
             metric = previous_metric or reading.losses.metric(text[cue.start : cue.end])
         if metric is None:
             earlier = _inherited(candidate, sentence, index, source, reading)
-            if earlier is None:
+            topic = _topic(text, candidate, reading) if earlier is None else None
+            if earlier is not None:
+                # a row of a table counts the people its label names, not the row above's
+                row = _is_row(text, candidate)
+                metric, party = earlier.metric, None if row else earlier.party
+            elif topic is not None:
+                metric, party = topic
+            else:
                 continue
-            # a row of a table counts the people its label names, not the row above's
-            row = _is_row(text, candidate)
-            metric, party = earlier.metric, None if row else earlier.party
         if candidate.rate or candidate.breakdown or _CONDITIONAL.match(text):
             continue
         if is_projection(text, candidate.start, candidate.end):
@@ -413,6 +440,7 @@ def extract(
     for index, sentence in enumerate(parts):
         claims = _claims_in(sentence, index, reading, published, precision, war_start, status)
         reading.claims += [(index, c) for c in claims]
+        reading.previous = sentence.text
         (headline if sentence.headline else body).extend(claims)
     kept: list[Claim] = []
     seen: set[tuple[object, ...]] = set()

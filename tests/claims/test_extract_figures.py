@@ -293,3 +293,12 @@ def test_a_figure_restated_without_its_date_is_the_same_claim() -> None:
     )
     [claim] = claims(text)
     assert claim.as_of == date(2024, 5, 13)
+
+
+def test_a_bare_estimate_counts_what_the_sentence_before_spoke_of() -> None:
+    text = (
+        "The president would not discuss the casualties among Ukrainian civilians. The UN has"
+        " put forward a conservative estimate of 11,000."
+    )
+    claim = one(text)
+    assert (claim.metric, claim.party, claim.low) == ("casualties", "ukraine", 11_000)
