@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.registry import party_named
+from claims.registry import PARTIES, party_named, party_words
 
 __all__ = ["Identity", "identify", "key_of", "people", "resolve"]
 
@@ -146,6 +146,20 @@ def _person(segment: str) -> Identity | None:
     return Identity(f"{_first_name(name[0])}-{surname}", True, surname)
 
 
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """A country's names, demonyms and capitals -> its key. Its institutions and armed groups
+    are claimants of their own: Wagner's figures are not the Russian government's."""
+    found: dict[str, str] = {}
+    for phrase, party, kind in party_words():
+        if kind in ("name", "demonym", "capital"):
+            for spelling in (phrase, phrase.replace("-", " ")):
+                found.setdefault(spelling, party.value)
+    for key in PARTIES:
+        found.setdefault(key, key)
+    return found
+
+
 def _body(text: str) -> Identity:
     """A body's key: its content words, each country as its party, in a fixed order."""
     lowered = " ".join(_words(text)).lower().replace("-", " ")
@@ -157,8 +171,8 @@ def _body(text: str) -> Identity:
     while at < len(tokens):
         for size in (4, 3, 2, 1):
             phrase = " ".join(tokens[at : at + size])
-            if len(tokens) - at >= size and (party := party_named(phrase)) is not None:
-                words.append(party.value)
+            if len(tokens) - at >= size and (party := _countries().get(phrase)) is not None:
+                words.append(party)
                 at += size
                 break
         else:
@@ -166,10 +180,10 @@ def _body(text: str) -> Identity:
                 words.append(_fold(tokens[at]))
             at += 1
     kept = [w for w in dict.fromkeys(words) if w]
-    others = [w for w in kept if w not in _ARMED_FORCES and party_named(w) is None]
+    others = [w for w in kept if w not in _ARMED_FORCES and w not in PARTIES]
     if others and any(w not in _ARMED_FORCES for w in others):
         kept = [w for w in kept if w not in _ARMED_FORCES]
-    countries = [w for w in kept if party_named(w) is not None]
+    countries = [w for w in kept if w in PARTIES]
     if countries and all(w in _SPEAKS_FOR_COUNTRY for w in kept if w not in countries):
         kept = countries
     return Identity("-".join(sorted(kept)), False)

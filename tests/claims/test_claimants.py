@@ -94,3 +94,9 @@ def test_transliterations_of_one_name_are_one_key() -> None:
     assert key_of("Volodymyr Zelenskyy") == key_of("Volodymyr Zelensky")
     assert key_of("Alexey Navalny") == key_of("Alexei Navalny")
     assert key_of("Mark Milley") == "mark-milley"  # a surname keeps its spelling
+
+
+def test_an_armed_group_or_an_institution_speaks_for_itself_not_its_country() -> None:
+    assert key_of("Wagner") != key_of("Russia")
+    assert key_of("the Kremlin") != key_of("Russian Defence Ministry")
+    assert key_of("Hezbollah") == "hezbollah"
