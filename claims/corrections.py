@@ -29,16 +29,19 @@ from claims.vocab import ClaimantSide, Kind, Metric, Population, Qualifier, look
 
 __all__ = [
     "ADD_ONLY",
+    "DEFAULT_KIND",
     "FIELDS",
     "MODAL_FIELDS",
     "BadValue",
     "Change",
     "Field",
     "UnknownField",
+    "Values",
     "apply",
     "diff",
     "field_named",
     "parse_figure",
+    "parse_values",
     "split_fields",
 ]
 
@@ -234,6 +237,20 @@ ADD_ONLY: tuple[Field, ...] = (
           _text("quote"), lambda c: c.quote),
 )  # fmt: skip
 """Fields only ``/add`` takes: a stored claim's appearances keep their own source and quote."""
+
+DEFAULT_KIND: dict[ClaimantSide, Kind] = {
+    ClaimantSide.UKRAINE: Kind.CLAIMED,
+    ClaimantSide.RUSSIA: Kind.CLAIMED,
+    ClaimantSide.USA: Kind.ESTIMATED,
+    ClaimantSide.UK: Kind.ESTIMATED,
+    ClaimantSide.NATO: Kind.ESTIMATED,
+    ClaimantSide.EU_STATE: Kind.ESTIMATED,
+    ClaimantSide.UN: Kind.COUNTED,
+    ClaimantSide.INDEPENDENT: Kind.ESTIMATED,
+    ClaimantSide.OTHER: Kind.CLAIMED,
+}
+"""A hand-entered figure's kind when none is given: a party's own word is claimed, an
+intelligence service's or analyst's estimated, the UN's monitors count."""
 
 MODAL_FIELDS = ("figure", "metric", "party", "claimant", "as-of")
 """The five fields most often corrected: the inputs of Discord's edit modal (five at most)."""

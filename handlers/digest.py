@@ -13,6 +13,8 @@ from claims.compare import spread
 from claims.conflict import Conflict
 from claims.digest import Change, changes, direction, sections
 from claims.model import Claim
+from claims.vocab import Status
+from handlers.curation_notes import correction_note
 from handlers.present import entry, metric_title, spread_text, whose
 from handlers.types import Block, Button, Entry, Heading, Reply, Text
 from storage.protocols import Storage
@@ -70,7 +72,12 @@ async def change_reply(
         )
         for change in section.changes[: limit - shown]:
             previous = before.get(change.before) if change.before else None
-            row: Entry = replace(entry(change.claim), note=change_note(change.claim, previous))
+            note = change_note(change.claim, previous)
+            if change.claim.status is Status.WITHDRAWN:  # subscribers who had it are told
+                note = "withdrawn by the moderators; /claim shows why"
+            elif corrected := await correction_note(storage, change.claim):
+                note = corrected
+            row: Entry = replace(entry(change.claim), note=note)
             blocks.append(row)
             shown += 1
         if spreads and (text := await _spread(storage, conflict, section.changes[0].claim)):

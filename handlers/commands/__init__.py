@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from handlers.commands import (
+    audit,
     basics,
     claim,
+    claimants,
+    curate,
+    edit,
     estimates,
     history,
     moderation,
@@ -18,6 +22,9 @@ __all__ = ["build_router"]
 
 def build_router() -> Router:
     root = Router("tally")
-    for module in (basics, estimates, claim, history, sources, subscriptions, moderation):
+    for module in (
+        *(basics, estimates, claim, history, sources, subscriptions, moderation),
+        *(edit, curate, claimants, audit),
+    ):
         root.include(module.router)
     return root

@@ -8,6 +8,7 @@ from dataclasses import replace
 from claims.errors import UserError
 from claims.model import SHORT_ID, Claim
 from handlers.context import Context
+from handlers.curation_notes import curation_notes
 from handlers.parse import clip
 from handlers.present import entry, party_name, when
 from handlers.router import Param, Router
@@ -65,6 +66,9 @@ async def claim(msg: Incoming, ctx: Context) -> Reply:
     the_claim = found[0]
     blocks: list[Block] = [Heading(f"Claim {the_claim.short_id}"), Text(_summary(the_claim))]
     blocks.append(_fields(the_claim))
+    record = await curation_notes(ctx.storage, the_claim)
+    if record:
+        blocks.append(Fields(tuple(record)))
     if the_claim.quote:
         blocks.append(Quote(the_claim.quote, the_claim.outlet))
     appearances = await ctx.storage.claims.appearances(the_claim.id)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from claims.errors import UserError
 from claims.vocab import Metric
 from handlers.completion import claimant_names
 from handlers.context import Context
+from handlers.moderators import withdrawal_reasons
 from handlers.params import CONTEXT, METRIC
 from handlers.parse import clip, parse_number, parse_word
 from handlers.present import entry, metric_title
@@ -37,7 +40,8 @@ async def history(msg: Incoming, ctx: Context) -> Reply:
     """A metric's figures over time, newest first, optionally for one claimant.
 
     Usage: /history <metric> [claimant words] [all] [page N]
-    Every published figure is listed, including the ones a claimant has since revised.
+    Every published figure is listed, including the ones a claimant has since revised, and
+    withdrawn ones with the reason.
     Claimant words must all occur in the claimant's name.
     Example: /history killed nato
     """
@@ -68,7 +72,11 @@ async def history(msg: Incoming, ctx: Context) -> Reply:
     if words:
         title += f" · claimants matching '{' '.join(words)}'"
     blocks: list[Block] = [Heading(title)]
-    blocks += [entry(c) for c in found[:PAGE]]
+    reasons = await withdrawal_reasons(ctx, found[:PAGE])
+    blocks += [
+        replace(entry(c), note=f"withdrawn: {reasons[c.id]}") if c.id in reasons else entry(c)
+        for c in found[:PAGE]
+    ]
     if not found:
         blocks.append(Text("No figures match. /sources lists the claimants Tally knows."))
     buttons: tuple[Button, ...] = ()

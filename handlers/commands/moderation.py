@@ -1,9 +1,9 @@
 """/ingest, /review, /approve, /reject, /side and /feeds: the moderators' commands.
 
 Moderators are configured per platform (MODERATORS); everyone else is told so. Ingested
-claims wait in the review queue, each shown with the sentence it was read from; approving
-publishes a claim (subscribers hear of it), rejecting keeps it out of every answer, and a
-wrongly read claimant side can be corrected before approving.
+claims wait in the review queue, each shown in full with the sentence it was read from;
+approving publishes a claim (subscribers hear of it), rejecting keeps it out of every answer,
+and any field can be corrected (/edit, handlers/commands/edit.py). Every action is recorded.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from datetime import UTC, datetime
 from claims.errors import UserError
 from claims.model import Claim
 from claims.vocab import ClaimantSide, Status, lookup
+from handlers.commands.edit import edit_claim
 from handlers.context import Context
 from handlers.ingestion import IngestFailed, IngestReport
-from handlers.parse import clip, parse_number, parse_url, suggest
-from handlers.present import entry
+from handlers.moderators import claim_by_id, record, require_moderator
+from handlers.parse import parse_number, parse_url, suggest
+from handlers.present import entry, party_name, when
 from handlers.router import Form, Param, Router
 from handlers.types import Block, Button, Fields, Heading, Incoming, Quote, Reply, Text
 from storage.protocols import Feed, FeedKind
@@ -27,14 +29,6 @@ __all__ = ["router"]
 router = Router("moderation")
 REVIEW_PAGE = 5
 REVIEW_MAX_PAGE = 100_000
-_ID = re.compile(r"^#?([0-9a-f]{6,32})$")
-
-
-def _require_moderator(msg: Incoming) -> None:
-    if not msg.user.is_moderator:
-        raise UserError(
-            "Only Tally's moderators can do that. The deployment names them in MODERATORS."
-        )
 
 
 def _report(report: IngestReport) -> Reply:
@@ -75,7 +69,7 @@ async def ingest(msg: Incoming, ctx: Context) -> Reply:
     and a claim already known gains this article as a new appearance.
     Example: /ingest https://example.org/news/casualties
     """
-    _require_moderator(msg)
+    require_moderator(msg)
     if ctx.ingestion is None:
         raise UserError("Ingestion is not available in this deployment.")
     if not msg.args:
@@ -89,16 +83,47 @@ async def ingest(msg: Incoming, ctx: Context) -> Reply:
             report = await ctx.ingestion.ingest_text(" ".join(msg.args), by=by)
     except IngestFailed as exc:
         raise UserError(f"Could not ingest that: {exc}.") from exc
+    if report.new_document:
+        await record(
+            ctx,
+            msg,
+            "ingest",
+            document_id=report.document_id,
+            after={"outlet": report.outlet, "published": report.published, "claims": report.found},
+        )
     return _report(report)
 
 
-def _review_blocks(claim: Claim) -> list[Block]:
-    blocks: list[Block] = [entry(claim)]
-    if claim.quote:
-        blocks.append(Quote(claim.quote, claim.outlet))
-    blocks.append(
-        Text(f"Claimant side: {claim.claimant_side.value} · kind: {claim.kind.value}", muted=True)
+def _marked(quote: str, claim: Claim) -> str:
+    """The quote with the figure as written marked: ``... that »5,300« Russian soldiers``."""
+    written = claim.value_text
+    if written and written in quote:
+        return quote.replace(written, f"»{written}«", 1)
+    return quote
+
+
+async def _review_blocks(ctx: Context, claim: Claim) -> list[Block]:
+    written = claim.value_text
+    reported = " · ".join(
+        x for x in (claim.outlet, claim.published.isoformat() if claim.published else "") if x
     )
+    pairs = [
+        ("Counts", f"{claim.metric.value}: {party_name(claim.party)} · {claim.population.value}"),
+        ("Claimant", f"{claim.claimant} (side: {claim.claimant_side.value})"),
+        ("Kind", claim.kind.value),
+        ("Reported", reported or "—"),
+    ]
+    if written and written != claim.figure:
+        pairs.insert(0, ("As written", written))
+    if claim.caveat:
+        pairs.append(("Caveat", claim.caveat))
+    blocks: list[Block] = [entry(claim), Fields(tuple(pairs))]
+    if claim.quote:
+        blocks.append(Quote(_marked(claim.quote, claim), claim.outlet))
+    close = await ctx.storage.curation.nearby(claim)
+    if close:
+        same = ", ".join(f"#{c.short_id} ({c.figure}, {when(c)}, {c.status.value})" for c in close)
+        blocks.append(Text(f"Possibly the same as {same}", muted=True))
     return blocks
 
 
@@ -113,7 +138,7 @@ async def review(msg: Incoming, ctx: Context) -> Reply:
     Each claim has buttons to approve, reject or correct its claimant side; on the console
     type /approve <id>, /reject <id> or /side <id> <side>.
     """
-    _require_moderator(msg)
+    require_moderator(msg)
     page = 1
     if msg.args:
         page = parse_number(msg.args[0], "page", REVIEW_MAX_PAGE, example="/review 2")
@@ -124,42 +149,48 @@ async def review(msg: Incoming, ctx: Context) -> Reply:
     blocks: list[Block] = [Heading(f"Waiting for review: {total}")]
     buttons: list[Button] = []
     for claim in found:
-        blocks += _review_blocks(claim)
+        blocks += await _review_blocks(ctx, claim)
         short = claim.short_id
         buttons += [
             Button(f"Approve {short}", f"/approve {short}"),
             Button(f"Reject {short}", f"/reject {short}"),
             Button(f"Side {short}", f"/side {short}"),
+            Button(f"Edit {short}", f"/edit {short}"),
         ]
     if total > page * REVIEW_PAGE:
         buttons.append(Button("More", f"/review {page + 1}"))
     return Reply(tuple(blocks), tuple(buttons))
 
 
-async def _claim_by_id(ctx: Context, word: str) -> Claim:
-    m = _ID.match(word.lower())
-    if not m:
-        raise UserError(f"'{clip(word)}' is not a claim id; /review shows them.")
-    found = await ctx.storage.claims.find(m.group(1), limit=3)
-    if not found:
-        raise UserError(f"No claim has the id '{clip(word)}'.")
-    if len(found) > 1:
-        raise UserError(f"'{clip(word)}' matches several claims; give more characters.")
-    return found[0]
+_TAKE_BACK = {
+    (Status.PUBLISHED, Status.REJECTED): "/retract {id} <reason> withdraws it",
+    (Status.REJECTED, Status.PUBLISHED): "/reopen {id} puts it back in the queue",
+    (Status.WITHDRAWN, Status.PUBLISHED): "/restore {id} publishes it again",
+}
 
 
 async def _moderate(msg: Incoming, ctx: Context, status: Status) -> Reply:
-    _require_moderator(msg)
+    require_moderator(msg)
     if not msg.args:
         raise UserError(f"Which claim? e.g. /{msg.command} 4b6f918e (ids are shown by /review).")
     done: list[Block] = []
     for word in msg.args:
-        claim = await _claim_by_id(ctx, word)
+        claim = await claim_by_id(ctx, word)
         if claim.status is not Status.PENDING:
-            done.append(Text(f"{claim.short_id} was already {claim.status.value}."))
+            way = _TAKE_BACK.get((claim.status, status), "")
+            way = f"; {way.format(id=claim.short_id)}" if way else ""
+            done.append(Text(f"{claim.short_id} was already {claim.status.value}{way}."))
             continue
         changed = await ctx.storage.claims.moderate(claim.id, status)
         if changed is not None:
+            await record(
+                ctx,
+                msg,
+                msg.command,
+                claim_id=claim.id,
+                before={"status": claim.status.value},
+                after={"status": changed.status.value},
+            )
             done.append(Text(f"{status.value.capitalize()}: {changed.short_id}"))
             done.append(entry(changed))
     left = await ctx.storage.claims.pending_count()
@@ -197,15 +228,15 @@ async def reject(msg: Incoming, ctx: Context) -> Reply:
     ),
 )
 async def side(msg: Incoming, ctx: Context) -> Reply:
-    """Correct the claimant side of a claim waiting for review (moderators).
+    """Correct the claimant side of a claim (moderators); on a published claim, a correction.
 
     Usage: /side <id> [ukraine|russia|usa|uk|nato|un|eu_state|independent|other]
     Without a side, offers each as a button.
     """
-    _require_moderator(msg)
+    require_moderator(msg)
     if not msg.args:
         raise UserError("Which claim? e.g. /side 4b6f918e nato")
-    claim = await _claim_by_id(ctx, msg.args[0])
+    claim = await claim_by_id(ctx, msg.args[0])
     if len(msg.args) == 1:
         buttons = tuple(Button(s.value, f"/side {claim.short_id} {s.value}") for s in ClaimantSide)
         return Reply(
@@ -215,8 +246,18 @@ async def side(msg: Incoming, ctx: Context) -> Reply:
     chosen = lookup(ClaimantSide, msg.args[1])
     if chosen is None:
         raise suggest("claimant side", msg.args[1], [s.value for s in ClaimantSide])
+    if claim.status is Status.PUBLISHED:  # never silently: a correction, on record and sent
+        return await edit_claim(msg, ctx, claim, ["side", chosen.value])
     changed = await ctx.storage.claims.moderate(claim.id, None, chosen)
     assert changed is not None
+    await record(
+        ctx,
+        msg,
+        "side",
+        claim_id=claim.id,
+        before={"side": claim.claimant_side.value},
+        after={"side": chosen.value},
+    )
     return Reply(
         (Text(f"{changed.claimant}: side set to {chosen.value}."), entry(changed)),
         (Button(f"Approve {changed.short_id}", f"/approve {changed.short_id}"),)
@@ -262,7 +303,7 @@ async def feeds(msg: Incoming, ctx: Context) -> Reply:
     keeps failing backs off and is disabled after repeated failures; adding it again
     re-enables it.
     """
-    _require_moderator(msg)
+    require_moderator(msg)
     action = msg.args[0].lower() if msg.args else "list"
     store = ctx.storage.feeds
     if action == "list":
@@ -281,6 +322,8 @@ async def feeds(msg: Incoming, ctx: Context) -> Reply:
             except ValueError:
                 raise suggest("feed kind", msg.args[2], [k.value for k in FeedKind]) from None
         feed, new = await store.add(url, kind, msg.user.id, ctx.clock().timestamp())
+        if new or feed.disabled:
+            await record(ctx, msg, "feed add", after={"feed": feed.id, "url": url, "kind": kind})
         if not new and feed.disabled:
             await store.enable(feed.id, ctx.clock().timestamp())
             return Reply.text(f"Feed #{feed.id} re-enabled: {feed.url}")
@@ -291,7 +334,9 @@ async def feeds(msg: Incoming, ctx: Context) -> Reply:
         if len(msg.args) < 2:
             raise UserError("Give the feed's number from /feeds list: /feeds remove 3")
         feed_id = parse_number(msg.args[1].lstrip("#"), "feed number", example="/feeds remove 3")
-        if not await store.remove(feed_id):
+        gone = await store.get(feed_id)
+        if gone is None or not await store.remove(feed_id):
             raise UserError(f"There is no feed #{feed_id}; /feeds list shows them.")
+        await record(ctx, msg, "feed remove", before={"feed": feed_id, "url": gone.url})
         return Reply.text(f"Removed feed #{feed_id}.")
     raise suggest("action", action, ["add", "list", "remove"])

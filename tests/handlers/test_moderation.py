@@ -65,7 +65,8 @@ async def test_pasted_text_is_ingested_for_review_and_approved(desk: Chat) -> No
     review = await desk.send("/review", MODERATOR)
     text = render_plain(review)
     assert "Waiting for review: 2" in text
-    assert "Ukraine said on Monday that 5,300 Russian soldiers had been killed." in text
+    # the quote with the figure as written marked
+    assert "Ukraine said on Monday that »5,300« Russian soldiers had been killed." in text
     approve = next(b for b in review.buttons if b.label.startswith("Approve"))
     published: list[bool] = []
     storage.claims.published.connect(lambda: published.append(True))
