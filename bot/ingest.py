@@ -240,8 +240,8 @@ class Ingestor:
     async def general_staff_json(self, raw: str, url: str = "") -> SeriesReport:
         try:
             records = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise IngestFailed(f"the series is not JSON: {exc}") from exc
+        except ValueError as exc:  # not JSON, or a number longer than Python reads (4,300 digits)
+            raise IngestFailed(f"the series is not JSON: {str(exc)[:200]}") from exc
         if not isinstance(records, list):
             raise IngestFailed("the series is not a JSON list of daily records")
         reading = read_general_staff(records, url)

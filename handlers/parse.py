@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
@@ -21,6 +20,7 @@ from urllib.parse import urlsplit
 from claims.errors import UserError
 from claims.numbers import MAX_ID, NotANumber, OutOfRange, whole_number
 from claims.registry import party_named, party_suggestions
+from claims.text import printable
 from claims.vocab import ALIASES, Party, lookup
 
 __all__ = [
@@ -44,9 +44,9 @@ _COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?$")
 
 
 def clean(text: str) -> str:
-    """Drop control and format characters (but keep spaces and newlines), cap the length."""
-    text = text[:MAX_INPUT]
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    """Cap the length; drop control and format characters and lone surrogates, as a document's
+    text loses them (``claims.text``), but keep tabs and newlines, which separate words."""
+    return printable(text[:MAX_INPUT], keep="\n\t")
 
 
 def clip(word: str, limit: int = 40) -> str:

@@ -62,7 +62,7 @@ METRIC_CUES: list[tuple[Metric, re.Pattern[str]]] = [
     ),
     (
         Metric.WOUNDED,
-        re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|wounds)\b"),
+        re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|wounds|wia)\b"),
     ),
     (
         Metric.CAPTURED,

@@ -77,7 +77,9 @@ _RANGE = re.compile(
 # a single number, and the hedge that may end right before it: the same matches as the one
 # pattern "(?:\b(?P<hedge>...)\s+)?(?<![\w.,])(?P<n>...)", which tries every hedge at every
 # position of the text, where this tries them only before a number
-_SINGLE = re.compile(rf"(?i)(?<![\w.,])(?P<n>{_NUMBER})(?P<plus>\+)?")
+_SINGLE = re.compile(
+    rf"(?i)(?<![\w.,])(?P<n>{_NUMBER})(?P<plus>\+|-plus\b)?(?P<odd>\s+or\s+so\b|-odd\b)?"
+)
 _HEDGE_BEFORE = re.compile(rf"(?i)\b(?P<hedge>{_AT_LEAST}|{_APPROX}|{_AT_MOST})\s+$")
 _PARTICLE_VERB = re.compile(r"(?i)\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|took|taken?|takes)\s+$")
 _VAGUE_RE = re.compile(rf"(?i)\b(?:{_VAGUE})\b")
@@ -218,7 +220,7 @@ def quantities(text: str) -> list[Quantity]:
         if read is None:
             continue
         value = read[0]
-        qualifier = _qualifier(hedge, bool(m["plus"]))
+        qualifier = _qualifier(hedge or (m["odd"] and "about"), bool(m["plus"]))
         low = None if qualifier is Qualifier.AT_MOST else value
         high = None if qualifier is Qualifier.AT_LEAST else value
         found.append(Quantity(start, m.end(), text[start : m.end()], low, high, qualifier))

@@ -3,6 +3,7 @@ left out and reported, one-line fields stay on one line, and unencodable text is
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from bot.feeds import FeedPoller
 from bot.fetch import Fetcher, FetchPolicy
 from bot.ingest import Ingestor
+from handlers.ingestion import IngestFailed
 from storage import Storage
 from storage.protocols import FeedKind
 from tests.bot.test_cli import tally
@@ -55,6 +57,22 @@ async def test_a_figure_no_count_reaches_is_left_out_and_the_rest_is_stored(
 
     again = await ingestor.ingest_document(OVERSIZED, outlet="Wire", published="2022-03-01")
     assert (again.new_document, again.document_id) == (False, report.document_id)
+    assert await storage.claims.count() == 1
+
+
+async def test_a_series_figure_no_count_reaches_is_left_out_and_reported(
+    ingestor: Ingestor, storage: Storage
+) -> None:
+    records = [
+        {"date": "2022-02-25", "personnel": 2800, "POW": 0},
+        {"date": "2022-02-26", "personnel": 10**15, "POW": 0},
+    ]
+    report = await ingestor.general_staff_json(json.dumps(records))
+    assert (report.records, report.added) == (2, 1)
+    assert report.problems == ("1,000,000,000,000,000 is not a plausible count",)
+    endless = '[{"date": "2022-02-27", "personnel": ' + "9" * 4301 + "}]"
+    with pytest.raises(IngestFailed, match="the series is not JSON"):
+        await ingestor.general_staff_json(endless)
     assert await storage.claims.count() == 1
 
 

@@ -302,3 +302,23 @@ def test_a_bare_estimate_counts_what_the_sentence_before_spoke_of() -> None:
     )
     claim = one(text)
     assert (claim.metric, claim.party, claim.low) == ("casualties", "ukraine", 11_000)
+
+
+@pytest.mark.parametrize(
+    ("written", "low", "high", "qualifier"),
+    [
+        ("500-plus", 500, None, "at_least"),
+        ("500 or so", 500, 500, "approx"),
+        ("500-odd", 500, 500, "approx"),
+    ],
+)
+def test_hedges_written_after_the_figure(
+    written: str, low: int, high: int | None, qualifier: str
+) -> None:
+    claim = one(f"Kyiv said {written} Russian soldiers were killed in the assault.")
+    assert (claim.low, claim.high, claim.qualifier) == (low, high, qualifier)
+
+
+def test_wia_are_wounded() -> None:
+    found = claims("Russian KIA: 120,000; WIA: 300,000 (UK estimate).")
+    assert [(c.metric, c.low) for c in found] == [("killed", 120_000), ("wounded", 300_000)]
