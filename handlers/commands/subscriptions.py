@@ -19,7 +19,14 @@ from claims.vocab import ClaimantSide, Kind, Metric, Party, lookup
 from handlers.completion import zones
 from handlers.context import Context
 from handlers.digest import change_reply
-from handlers.parse import clip, parse_number, parse_party, suggest, unknown_party
+from handlers.parse import (
+    MAX_PARTY_WORDS,
+    clip,
+    parse_number,
+    parse_party,
+    suggest,
+    unknown_party,
+)
 from handlers.router import Form, Param, Router
 from handlers.types import Block, Button, ChatKind, Fields, Heading, Incoming, Reply, Text
 from storage.protocols import Subscription
@@ -68,7 +75,9 @@ def _side(word: str) -> ClaimantSide:
     return found
 
 
-def _unknown_word(word: str) -> UserError:
+def _unknown_word(word: str, rest: Sequence[str] = ()) -> UserError:
+    """What an unknown word may have meant: a vocabulary word, or a party of one or more words
+    ("north kora" — did you mean north_korea?)."""
     valid = [
         "all",
         *_SCHEDULE_WORDS,
@@ -76,8 +85,10 @@ def _unknown_word(word: str) -> UserError:
         *(m.value for m in Metric),
         *(k.value for k in Kind),
     ]
-    if not difflib.get_close_matches(word.lower(), valid, n=1) and party_suggestions(word):
-        return unknown_party(word)
+    if not difflib.get_close_matches(word.lower(), valid, n=1):
+        for n in range(min(len(rest), MAX_PARTY_WORDS), 0, -1):
+            if party_suggestions(phrase := " ".join(rest[:n])):
+                return unknown_party(phrase)
     return suggest("word", word, [*valid, "a country or people (russia, north_korea, ...)"])
 
 
@@ -115,7 +126,7 @@ def parse_subscribe(args: Sequence[str]) -> SubscribeRequest:
         elif "/" in word:
             raise _unknown_zone(word)
         else:
-            raise _unknown_word(word)
+            raise _unknown_word(word, words[at - 1 :])
     timed = req.at is not None or req.zone is not None
     if req.mode == "instant" and timed:
         raise UserError("Instant alerts have no time; say daily or weekly with the time.")

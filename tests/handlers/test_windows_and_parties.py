@@ -146,6 +146,10 @@ async def test_a_subscription_takes_a_party_by_its_armed_group(chat: Chat) -> No
     assert "lebanon" in text
     listing = await chat.text("/subscriptions")
     assert "killed · lebanon losses" in listing
+    by_side = await chat.text("/subscribe killed by polish")
+    assert "claimed by eu_state" in by_side
+    typo = await chat.text("/subscribe killed north kora daily")
+    assert typo == "unknown party 'north kora' — did you mean north_korea?"
 
 
 @pytest.fixture
