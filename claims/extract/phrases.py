@@ -61,11 +61,15 @@ class PhraseSearch:
             yield from (m.span(1) for m in self.pattern.finditer(text))
             return
         taken = 0
-        for word in _WORD.finditer(text):
+        by_first = self._by_first
+        for word in _WORD.finditer(lowered):  # lower() keeps every character a word or not
+            phrases = by_first.get(word.group())
+            if phrases is None:
+                continue
             start = word.start()
             if start < taken or (not self._after_hyphen and text[start - 1 : start] == "-"):
                 continue
-            for phrase in self._by_first.get(lowered[start : word.end()], ()):
+            for phrase in phrases:
                 if not lowered.startswith(phrase, start):
                     continue
                 end = start + len(phrase)
