@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 from bot.logs import RedactingFormatter, password_in
+from tests.fakes.discord_api import DiscordEmulator
 from tests.fakes.telegram_api import TelegramEmulator
 from tests.processes import tally_env
 
@@ -122,4 +123,28 @@ async def test_a_refused_telegram_token_ends_tally_run_in_one_line(tmp_path: Pat
     assert stderr.splitlines()[-1] == (
         "tally: Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): "
         "check the token @BotFather gave"
+    )
+
+
+async def test_a_refused_discord_token_ends_tally_run_in_one_line(tmp_path: Path) -> None:
+    async with DiscordEmulator() as api:  # it knows another token, so it answers 401
+        env = tally_env(
+            DATABASE_URL=f"sqlite:///{tmp_path / 'tally.db'}",
+            DISCORD_BOT_TOKEN="MTIz.SECRET-part-of-the-token",
+            DISCORD_API_BASE_URL=api.root,
+            DISCORD_GATEWAY_URL=api.gateway,
+        )
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run",
+            stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE, cwd=tmp_path, env=env,
+        )  # fmt: skip
+        async with asyncio.timeout(60):
+            out, err = await process.communicate()
+    stdout, stderr = out.decode(), err.decode()
+    assert process.returncode == 2, stderr
+    _secret_free(stdout, stderr)
+    assert "Traceback" not in stderr
+    assert stderr.splitlines()[-1].startswith(
+        "tally: Discord refused DISCORD_BOT_TOKEN (401 Unauthorized)"
     )
