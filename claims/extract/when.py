@@ -65,6 +65,10 @@ _SINCE = re.compile(
 )
 
 
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)(?![\d/])"
+)
+_OPENS = re.compile(r"(?i)\b(?:since|from)\s+$")
 # every date expression read below has one of these words: most sentences have none, and are
 # dated by the publication day without trying each expression
 _DATEISH = re.compile(
@@ -131,6 +135,21 @@ def _since(text: str, published: date) -> date | None:
 
 
 @lru_cache(maxsize=16)  # each figure of a sentence asks again for the whole sentence's dating
+def _numeric_dates(text: str) -> tuple[list[date], list[date]]:
+    """Dates written in numbers ("since 18/03/2011 until 05/02/2015"): those that start a window
+    and the others. Day first, as outside the United States, unless the day is the second."""
+    starts: list[date] = []
+    ends: list[date] = []
+    for m in _NUMERIC_DATE.finditer(text):
+        first, second, year = int(m["a"]), int(m["b"]), int(m["y"])
+        day, month = (second, first) if second > 12 >= first else (first, second)
+        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
+            continue
+        opens = _OPENS.search(text, max(0, m.start() - 12), m.start())
+        (starts if opens else ends).append(date(year, month, day))
+    return starts, ends
+
+
 def date_sentence(
     text: str,
     published: date,
@@ -142,6 +161,12 @@ def date_sentence(
         return Dating(published, precision, explicit=False)
     since = _since(text, published)
     cleaned = _SINCE.sub(" ", text)
+    opened, closed = _numeric_dates(cleaned)
+    if opened or closed:
+        cleaned = _NUMERIC_DATE.sub(" ", cleaned)
+        since = since or (opened[0] if opened else None)
+        if closed:
+            return Dating(closed[-1], DatePrecision.DAY, since)
     years = [int(m["y"]) for m in _YEARS.finditer(cleaned)]
     old = [y for y in years if y < published.year - 1]
     war = None if years else named_war(cleaned)

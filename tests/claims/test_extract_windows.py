@@ -100,3 +100,11 @@ def test_a_historical_comparison_does_not_make_the_other_figure_history() -> Non
     first, second = claims(text)
     assert (first.party, first.as_of) == ("russia", PUBLISHED)
     assert (second.party, second.as_of, second.period_start) == ("ussr", None, date(1979, 1, 1))
+
+
+def test_dates_written_in_numbers() -> None:
+    claim = one(
+        "The monitor documented the deaths of 210,000 Syrians since 18/03/2011 until 05/02/2015.",
+        date(2015, 2, 9),
+    )
+    assert (claim.as_of, claim.period_start) == (date(2015, 2, 5), date(2011, 3, 18))
