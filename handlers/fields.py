@@ -57,7 +57,7 @@ def fields_help(fields: Sequence[Field] = FIELDS) -> str:
 def value_of(field: Field, claim: Claim) -> str:
     """The field's current value as it would be typed (quoted when it has several words)."""
     text = field.show(claim)
-    return f'"{text}"' if " " in text or "," in text else text
+    return f'"{text}"' if " " in text else text
 
 
 def prefilled(claim: Claim) -> str:
