@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from claims.extract.captivity import is_captor
 from claims.extract.lexicon import (
@@ -93,6 +94,11 @@ def _role(text: str, name: PartyName) -> Role:
 
 def mentions(text: str) -> list[Mention]:
     """Every party word and place in the text, with the role it plays there."""
+    return list(_mentions(text))
+
+
+@lru_cache(maxsize=16)  # a sentence's figures and each of its sources ask for its party words
+def _mentions(text: str) -> tuple[Mention, ...]:
     found = [
         Mention(name.start, name.end, name.party, _role(text, name), name.text)
         for name in find_party_names(text)
@@ -101,7 +107,7 @@ def mentions(text: str) -> list[Mention]:
         Mention(start, end, PLACES[text[start:end].lower()], Role.PLACE, text[start:end])
         for start, end in _PLACE.spans(text)
     ]
-    return _joined(text, sorted(found, key=lambda x: x.start))
+    return tuple(_joined(text, sorted(found, key=lambda x: x.start)))
 
 
 _JOINED = re.compile(r"(?i)^\s*(?:and|&)\s+$")
