@@ -30,6 +30,7 @@ from pydantic import ValidationError
 from bot.adapters.base import Adapter
 from bot.adapters.console import ConsoleAdapter, console_incoming
 from bot.app import open_app, serve
+from bot.cli_audit import add_audit_command, run_audit
 from bot.cli_db import add_db_commands, run_db
 from bot.cli_documents import add_document_commands, run_extract, run_import, run_ingest
 from bot.config import Settings, describe_error
@@ -67,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     outbox.add_argument("--limit", type=int, default=10, help="rows shown per state (10)")
     add_document_commands(commands)
     add_db_commands(commands)
+    add_audit_command(commands)
     return parser
 
 
@@ -201,6 +203,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_outbox(settings, max(args.limit, 1)))
         if args.command == "db":
             return asyncio.run(run_db(args))
+        if args.command == "audit":
+            return asyncio.run(run_audit(settings.database_url, args))
         if args.command in ("ingest", "import"):
             return asyncio.run(_documents(settings, args))
         if args.command == "console":

@@ -3,7 +3,9 @@
 tally extract FILE [--published YYYY-MM-DD] [--outlet NAME] [--url URL]
     prints every claim found, one JSON object per line (DESIGN.md section 6)
 tally ingest FILE|URL [--published YYYY-MM-DD] [--outlet NAME]
-    stores the document once and its claims for review (or published, with AUTO_PUBLISH)
+    stores the document once and its claims for review (or published, with AUTO_PUBLISH);
+    a file may begin with header lines (outlet:, date:, url:, title:); a date that is not one
+    ends the command with status 2
 tally import general-staff FILE_OR_URL
     imports the General Staff's daily series; days already known are skipped
 """
@@ -20,6 +22,7 @@ from pathlib import Path
 from bot.ingest import Ingestor, read_article
 from claims.dates import parse_partial
 from claims.extract.extractor import extract
+from claims.headers import read_header
 from claims.records import claim_to_record
 from claims.vocab import DatePrecision
 from handlers.ingestion import IngestFailed
@@ -39,8 +42,22 @@ def add_document_commands(commands: argparse._SubParsersAction[argparse.Argument
     import_cmd.add_argument("source", help="the series' JSON file or http(s) address")
 
 
+def _header(raw: str, args: argparse.Namespace, source: str) -> tuple[str, dict[str, str]]:
+    """The text after its header lines, and the metadata: options first, then the header."""
+    header = read_header(raw)
+    return header.body or raw, {
+        "outlet": args.outlet or header.outlet or Path(source).stem,
+        "url": args.url or header.url,
+        "title": header.title,
+        "published": args.published or header.date,
+    }
+
+
 async def run_ingest(args: argparse.Namespace, ingestor: Ingestor) -> int:
     source: str = args.source
+    if args.published and (problem := _bad_date(args.published)):
+        print(f"tally: --published {problem}", file=sys.stderr)
+        return 2
     try:
         if source.startswith(("http://", "https://")):
             report = await ingestor.ingest_url(
@@ -53,9 +70,16 @@ async def run_ingest(args: argparse.Namespace, ingestor: Ingestor) -> int:
                 if article is None:
                     raise IngestFailed(f"no article text found in {source}")
                 raw = article.text
-            report = await ingestor.ingest_document(
-                raw, outlet=args.outlet or Path(source).stem, url=args.url, published=args.published
-            )
+            raw, meta = _header(raw, args, source)
+            if meta["published"] and (problem := _bad_date(meta["published"])):
+                print(f"tally: the date: line of {source}: {problem}", file=sys.stderr)
+                return 2
+            if not meta["published"]:
+                print(
+                    f"tally: {source} has no date (--published or a 'date:' line); dated today",
+                    file=sys.stderr,
+                )
+            report = await ingestor.ingest_document(raw, **meta)
     except (OSError, UnicodeDecodeError, IngestFailed) as exc:
         print(f"tally: cannot ingest {source}: {exc}", file=sys.stderr)
         return 2
@@ -90,6 +114,15 @@ def _document_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--published", default="", help="publication date, YYYY-MM-DD or YYYY-MM")
     parser.add_argument("--outlet", default="", help="the publication's name")
     parser.add_argument("--url", default="", help="where the article was published")
+
+
+def _bad_date(text: str) -> str:
+    """Why ``text`` is no publication date, or ""."""
+    try:
+        parse_partial(text)
+    except ValueError:
+        return f"'{text[:40]}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY"
+    return ""
 
 
 def published_date(text: str) -> tuple[date, DatePrecision]:

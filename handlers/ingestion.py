@@ -42,3 +42,9 @@ class Ingestion(Protocol):
     async def ingest_url(self, url: str, *, by: str) -> IngestReport: ...
 
     async def ingest_text(self, text: str, *, by: str) -> IngestReport: ...
+
+    async def ingest_document(
+        self, text: str, *, outlet: str, url: str = "", title: str = "", published: str = ""
+    ) -> IngestReport:
+        """Text whose outlet, address, title and date are known (pasted with header lines)."""
+        ...

@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+from claims.dates import parse_partial
 from claims.errors import UserError
+from claims.headers import Header, read_header
 from claims.model import Claim
 from claims.vocab import ClaimantSide, Status, lookup
 from handlers.commands.edit import edit_claim
 from handlers.context import Context
 from handlers.ingestion import IngestFailed, IngestReport
 from handlers.moderators import claim_by_id, record, require_moderator
-from handlers.parse import parse_number, parse_url, suggest
+from handlers.parse import clip, parse_number, parse_url, suggest
 from handlers.present import entry, party_name, when
 from handlers.router import Form, Param, Router
 from handlers.types import Block, Button, Fields, Heading, Incoming, Quote, Reply, Text
@@ -53,6 +55,30 @@ def _report(report: IngestReport) -> Reply:
     return Reply(tuple(blocks), buttons)
 
 
+async def _ingest_pasted(ctx: Context, text: str, by: str) -> IngestReport:
+    """Pasted text, with what its header lines say (``outlet:``, ``date:``, ``url:``,
+    ``title:``); a date that is not one is refused, never replaced by today."""
+    assert ctx.ingestion is not None
+    header = read_header(text)
+    if header == Header(body=header.body):
+        return await ctx.ingestion.ingest_text(text, by=by)
+    if header.date:
+        try:
+            parse_partial(header.date)
+        except ValueError:
+            raise UserError(
+                f"date: '{clip(header.date)}' is not a date — write YYYY-MM-DD, YYYY-MM or YYYY."
+            ) from None
+    url = parse_url(header.url, example="url: https://example.org/article") if header.url else ""
+    return await ctx.ingestion.ingest_document(
+        header.body,
+        outlet=header.outlet or f"pasted by {by}",
+        url=url,
+        title=header.title,
+        published=header.date,
+    )
+
+
 @router.command(
     "ingest",
     params=(
@@ -64,7 +90,8 @@ def _report(report: IngestReport) -> Reply:
 async def ingest(msg: Incoming, ctx: Context) -> Reply:
     """Read an article's claims into the review queue (moderators).
 
-    Usage: /ingest <url>   or   /ingest <pasted article text>
+    Usage: /ingest <url>   or   /ingest [outlet: O] [date: YYYY-MM-DD] [url: U] [title: T] <text>
+    Header values of several words go in double quotes when another key does not follow.
     The page is fetched and its main text read; the same URL or text is never stored twice,
     and a claim already known gains this article as a new appearance.
     Example: /ingest https://example.org/news/casualties
@@ -80,7 +107,7 @@ async def ingest(msg: Incoming, ctx: Context) -> Reply:
             url = parse_url(msg.args[0], example="/ingest https://example.org/news/casualties")
             report = await ctx.ingestion.ingest_url(url, by=by)
         else:
-            report = await ctx.ingestion.ingest_text(" ".join(msg.args), by=by)
+            report = await _ingest_pasted(ctx, " ".join(msg.args), by)
     except IngestFailed as exc:
         raise UserError(f"Could not ingest that: {exc}.") from exc
     if report.new_document:
