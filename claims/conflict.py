@@ -27,11 +27,17 @@ class Conflict:
         if not self.parties:
             raise ValueError("a conflict needs at least one party")
 
+    @property
+    def first_year(self) -> date:
+        """The first day of the year the conflict began."""
+        return date(self.start.year, 1, 1)
+
 
 def is_context(claim: Claim, conflict: Conflict) -> bool:
     if claim.party not in conflict.parties and claim.party != Party.BOTH:
         return True
-    if claim.period_start is not None and claim.period_start < conflict.start:
+    # a window written as the war's first year ("in 2022") is the war's, as a month is below
+    if claim.period_start is not None and claim.period_start < conflict.first_year:
         return True
     if claim.period_end is not None and claim.period_end < conflict.start:
         return True

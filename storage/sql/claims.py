@@ -81,7 +81,7 @@ def conflict_clause(conflict: Conflict) -> tuple[str, list[Any]]:
         " AND (c.period_end IS NULL OR c.period_end >= ?)"
         " AND (c.as_of IS NULL OR c.effective_date >= ?)"
     )
-    return sql, [*parties, start, start, start]
+    return sql, [*parties, conflict.first_year.isoformat(), start, start]
 
 
 # a finished window's figure (Claim.is_window), read from the index of current figures

@@ -34,6 +34,15 @@ def test_a_figure_known_to_the_month_the_war_began_belongs_to_it() -> None:
     assert is_context(make_claim(as_of=date(2022, 1, 1), as_of_precision=DatePrecision.MONTH), WAR)
 
 
+def test_a_window_of_the_wars_first_year_belongs_to_it_and_one_ended_before_it_does_not() -> None:
+    year = make_claim(as_of=None, period_start=date(2022, 1, 1), period_end=date(2022, 12, 31))
+    assert not is_context(year, WAR)
+    january = make_claim(as_of=None, period_start=date(2022, 1, 1), period_end=date(2022, 1, 31))
+    assert is_context(january, WAR)
+    since_2014 = make_claim(period_start=date(2014, 4, 1), as_of=date(2022, 12, 1))
+    assert is_context(since_2014, WAR)
+
+
 def test_a_window_from_the_first_day_belongs_to_it() -> None:
     first_months = make_claim(period_start=date(2022, 2, 24), period_end=date(2022, 5, 24))
     assert not is_context(first_months, WAR)

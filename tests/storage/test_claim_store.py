@@ -201,3 +201,20 @@ async def test_a_figure_added_here_is_seen_at_the_next_read(storage: Storage) ->
     assert now.id == later.id
     [early_again] = await storage.claims.get([early.id])
     assert early_again.id == early.id
+
+
+async def test_the_store_and_the_rule_agree_on_windows_around_the_wars_start(
+    storage: Storage,
+) -> None:
+    windows = [
+        make_claim(as_of=None, period_start=date(2022, 1, 1), period_end=date(2022, 12, 31)),
+        make_claim(
+            as_of=None, period_start=date(2022, 1, 1), period_end=date(2022, 1, 31), low=7, high=7
+        ),
+        make_claim(period_start=date(2014, 4, 1), as_of=date(2022, 12, 1), low=9, high=9),
+    ]
+    await storage.claims.add(windows)
+    standings = await storage.claims.standings(Metric.KILLED, CONFLICT)
+    context = {s.id: s.context for s in standings}
+    assert context == {c.id: is_context(c, CONFLICT) for c in windows}
+    assert [c.id for c in windows if not is_context(c, CONFLICT)] == [windows[0].id]
