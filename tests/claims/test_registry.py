@@ -108,3 +108,40 @@ def test_a_party_is_an_open_key_compared_by_value() -> None:
     for bad in ("North Korea", "north-korea", "", "russia_", "1944"):
         with pytest.raises(ValueError, match="not a party key"):
             Party(bad)
+
+
+# the 193 member states as the United Nations lists them
+UN_MEMBERS = """
+Afghanistan; Albania; Algeria; Andorra; Angola; Antigua and Barbuda; Argentina; Armenia;
+Australia; Austria; Azerbaijan; Bahamas; Bahrain; Bangladesh; Barbados; Belarus; Belgium;
+Belize; Benin; Bhutan; Bolivia; Bosnia and Herzegovina; Botswana; Brazil; Brunei; Bulgaria;
+Burkina Faso; Burundi; Cabo Verde; Cambodia; Cameroon; Canada; Central African Republic; Chad;
+Chile; China; Colombia; Comoros; Congo; Costa Rica; Côte d'Ivoire; Croatia; Cuba; Cyprus;
+Czechia; Democratic People's Republic of Korea; Democratic Republic of the Congo; Denmark;
+Djibouti; Dominica; Dominican Republic; Ecuador; Egypt; El Salvador; Equatorial Guinea;
+Eritrea; Estonia; Eswatini; Ethiopia; Fiji; Finland; France; Gabon; Gambia; Georgia; Germany;
+Ghana; Greece; Grenada; Guatemala; Guinea; Guinea-Bissau; Guyana; Haiti; Honduras; Hungary;
+Iceland; India; Indonesia; Iran; Iraq; Ireland; Israel; Italy; Jamaica; Japan; Jordan;
+Kazakhstan; Kenya; Kiribati; Kuwait; Kyrgyzstan; Laos; Latvia; Lebanon; Lesotho; Liberia;
+Libya; Liechtenstein; Lithuania; Luxembourg; Madagascar; Malawi; Malaysia; Maldives; Mali;
+Malta; Marshall Islands; Mauritania; Mauritius; Mexico; Micronesia; Moldova; Monaco; Mongolia;
+Montenegro; Morocco; Mozambique; Myanmar; Namibia; Nauru; Nepal; Netherlands; New Zealand;
+Nicaragua; Niger; Nigeria; North Macedonia; Norway; Oman; Pakistan; Palau; Panama;
+Papua New Guinea; Paraguay; Peru; Philippines; Poland; Portugal; Qatar; Republic of Korea;
+Romania; Russian Federation; Rwanda; Saint Kitts and Nevis; Saint Lucia;
+Saint Vincent and the Grenadines; Samoa; San Marino; Sao Tome and Principe; Saudi Arabia;
+Senegal; Serbia; Seychelles; Sierra Leone; Singapore; Slovakia; Slovenia; Solomon Islands;
+Somalia; South Africa; South Sudan; Spain; Sri Lanka; Sudan; Suriname; Sweden; Switzerland;
+Syrian Arab Republic; Tajikistan; Thailand; Timor-Leste; Togo; Tonga; Trinidad and Tobago;
+Tunisia; Turkey; Turkmenistan; Tuvalu; Uganda; Ukraine; United Arab Emirates; United Kingdom;
+United Republic of Tanzania; United States of America; Uruguay; Uzbekistan; Vanuatu;
+Venezuela; Viet Nam; Yemen; Zambia; Zimbabwe
+"""
+
+
+def test_every_un_member_state_is_a_party_by_its_un_name() -> None:
+    members = [" ".join(m.split()) for m in UN_MEMBERS.split(";")]
+    assert len(members) == 193
+    found = {m: party_named(m) for m in members}
+    assert [m for m, party in found.items() if party is None] == []
+    assert len(set(found.values())) == 193
