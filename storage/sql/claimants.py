@@ -77,6 +77,11 @@ async def rekey(db: SqlDatabase) -> int:
     dialect = db.dialect
     changed = 0
     async with db.transaction() as tx:
+        # processes starting together re-key one after the other, as claims are added
+        if dialect.publication_lock:
+            await tx.execute(dialect.publication_lock)
+        if dialect.change_notice:
+            await tx.execute(dialect.change_notice)
         names = [
             str(r[0])
             for r in await tx.fetchall(
@@ -88,7 +93,8 @@ async def rekey(db: SqlDatabase) -> int:
         touched: set[str] = set()
         while True:
             rows = await tx.fetchall(
-                f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.claimant_surname IS NULL LIMIT ?",
+                f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.claimant_surname IS NULL "
+                "ORDER BY c.id LIMIT ?",
                 (REKEY_BATCH,),
             )
             if not rows:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 
 from claims.model import Claim
 from claims.vocab import ClaimantSide, Metric
-from storage import Storage
+from storage import Storage, open_storage
 from storage.sql.claimants import rekey
 from storage.sql.storage import SqlStorage
 from tests.claims.factory import make_claim
@@ -95,3 +96,26 @@ async def test_rows_marked_by_a_migration_are_rekeyed_keeping_their_ids(
     assert (current.id, current.supersedes) == (new.id, old.id)
     assert current.claimant_key == "sergei-shoigu"
     assert current.series == new.series
+
+
+async def test_processes_opening_a_marked_database_together_rekey_it_once(
+    storage: Storage, storage_url: str
+) -> None:
+    assert isinstance(storage, SqlStorage)
+    old = _shoigu("Sergei Shoigu, Russian Defence Minister", 5937, date(2022, 9, 21))
+    new = _shoigu("Russian Defence Minister Sergei Shoigu", 6000, date(2022, 12, 1))
+    await storage.claims.add([old, new])
+    async with storage.db.transaction() as tx:
+        await tx.execute("UPDATE claims SET claimant_key = 'x', claimant_surname = NULL")
+    opened = await asyncio.gather(open_storage(storage_url), open_storage(storage_url))
+    try:
+        for other in opened:
+            [current] = await other.claims.current(Metric.KILLED)
+            assert (current.id, current.supersedes, current.claimant_key) == (
+                new.id,
+                old.id,
+                "sergei-shoigu",
+            )
+    finally:
+        for other in opened:
+            await other.close()
