@@ -68,6 +68,8 @@ _FILLER = _set(
     many other others senior top high-ranking unnamed anonymous certain according run led
     backed"""
 )
+# the lower-case words inside a person's name: "Abu Bakr al-Baghdadi", "Tim van den Berg"
+_PARTICLES = _set("al bin ibn de van von der den la da el")
 # one spelling for each office: "defense" and "defence", "ministries" and "ministry"
 _SPELLINGS = {
     "defense": "defence",
@@ -133,8 +135,7 @@ def _person(segment: str) -> Identity | None:
     name = [w for w in words[start:] if not _INITIAL.match(w) and w.lower() != "ret"]
     if not name or len(name) > 4:
         return None
-    particles = {"al", "bin", "ibn", "de", "van", "von", "der", "la", "da", "el"}
-    if any(not w[0].isupper() and w.lower() not in particles for w in name):
+    if any(not w[0].isupper() and w.lower() not in _PARTICLES for w in name):
         return None
     if len(name) == 1 and (name[0].isupper() and len(name[0]) > 1):
         return None  # an acronym: NATO, UNHCR
@@ -180,8 +181,7 @@ def _body(text: str) -> Identity:
                 words.append(_fold(tokens[at]))
             at += 1
     kept = [w for w in dict.fromkeys(words) if w]
-    others = [w for w in kept if w not in _ARMED_FORCES and w not in PARTIES]
-    if others and any(w not in _ARMED_FORCES for w in others):
+    if any(w not in _ARMED_FORCES and w not in PARTIES for w in kept):
         kept = [w for w in kept if w not in _ARMED_FORCES]
     countries = [w for w in kept if w in PARTIES]
     if countries and all(w in _SPEAKS_FOR_COUNTRY for w in kept if w not in countries):
