@@ -164,7 +164,9 @@ async def estimates(msg: Incoming, ctx: Context) -> Reply:
     Figures are grouped by whose losses they count, newest first. Each row shows the figure as
     its claimant put it (~ about, > more than, ≤ up to), who claims it, their side and the kind
     of figure, the date or window it holds for, where it was reported and a short id to open
-    with /claim. Each group ends with its spread. Figures from other wars or from before the
+    with /claim. Each group ends with its spread of running totals (a figure for one window,
+    such as a single month, is shown but is no end of it). A party is any country or people, by
+    any of its names: north korea, dprk, hezbollah. Figures from other wars or from before the
     tracked conflict are left out unless you add 'all'.
     Example: /estimates killed russia since 2022-06-01
     """
