@@ -33,7 +33,7 @@ def _names(text: str) -> tuple[str, ...]:
 
 # In the order foreign keys need: what a row points at is copied before it.
 TABLES: tuple[Table, ...] = (
-    Table("documents", _names("id, url, text_hash, outlet, title, published, added_at")),
+    Table("documents", _names("id, url, text_hash, outlet, title, published, added_at, body")),
     # claims follow the order they arrived in (the review queue's order), not their ids
     Table(
         "claims",

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
-from claims.model import Claim
+from claims.model import Claim, Document
 from claims.vocab import Status
 
 __all__ = [
@@ -113,6 +113,18 @@ class CurationStore(Protocol):
 
     async def rename_claimant(self, key: str, name: str) -> int:
         """Write every claim of ``key`` with the new display name; how many."""
+        ...
+
+    async def document(self, document_id: int) -> Document | None:
+        """A stored document with its text ('' when it was stored before texts were kept)."""
+        ...
+
+    async def document_claims(self, document_id: int) -> list[Claim]:
+        """The claims read from a document, each with that document's appearance."""
+        ...
+
+    async def redate_document(self, document_id: int, outlet: str, published: date | None) -> None:
+        """Correct a document's outlet and date, and its appearances'."""
         ...
 
     async def merged_key(self, key: str) -> str:

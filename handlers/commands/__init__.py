@@ -12,6 +12,7 @@ from handlers.commands import (
     estimates,
     history,
     moderation,
+    reingest,
     sources,
     subscriptions,
 )
@@ -24,7 +25,7 @@ def build_router() -> Router:
     root = Router("tally")
     for module in (
         *(basics, estimates, claim, history, sources, subscriptions, moderation),
-        *(edit, curate, claimants, audit),
+        *(edit, curate, claimants, audit, reingest),
     ):
         root.include(module.router)
     return root

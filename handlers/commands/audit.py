@@ -19,27 +19,35 @@ router = Router("audit")
 MAX_LOG = 200
 
 
-def _values(values: Mapping[str, Any]) -> str:
-    return ", ".join(f"{k} {json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v}"
-                     for k, v in values.items())  # fmt: skip
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
+    """``figure 5,300 → ~6,000, reason denied``: each value before and after."""
+    parts = []
+    for key in dict.fromkeys([*before, *after]):
+        if key in before and key in after:
+            parts.append(f"{key} {_text(before[key])} → {_text(after[key])}")
+        elif key in after:
+            parts.append(f"{key} {_text(after[key])}")
+        else:
+            parts.append(f"{key} was {_text(before[key])}")
+    return ", ".join(parts)
 
 
 def describe(entry: AuditEntry) -> tuple[str, str]:
     """One row of the log: when and who, then what and its before and after."""
     when = entry.at.strftime("%Y-%m-%d %H:%M") if entry.at else ""
     what = entry.action
-    target = (
-        entry.claim_id[:8]
-        if entry.claim_id
-        else entry.claimant or (f"document #{entry.document_id}" if entry.document_id else "")
-    )
-    if target:
-        what += f" {target}"
-    before, after = _values(entry.before), _values(entry.after)
-    if before and after:
-        what += f": {before} → {after}"
-    elif after or before:
-        what += f": {after or before}"
+    if entry.claim_id:
+        what += f" {entry.claim_id[:8]}"
+    elif entry.claimant:
+        what += f" {entry.claimant}"
+    elif entry.document_id:
+        what += f" document #{entry.document_id}"
+    if changes := _changes(entry.before, entry.after):
+        what += f": {changes}"
     return f"{when} {entry.actor}", what
 
 

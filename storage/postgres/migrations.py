@@ -182,4 +182,10 @@ ALTER TABLE publications DROP CONSTRAINT publications_claim_id_key;
 CREATE UNIQUE INDEX publications_first ON publications (claim_id) WHERE note = '';
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# /reingest: a document keeps its text, so it can be read again with corrected metadata (NULL for
+# documents stored before; those cannot be).
+_V4 = f"""
+ALTER TABLE documents ADD COLUMN body {_T};
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from claims.model import Claim
+from claims.model import Claim, Document
 from claims.vocab import Status
 from storage.curation import ClaimantRow, PublicationNote
 from storage.events import Signal
 from storage.sql.base import Dialect, SqlDatabase, Tx
 from storage.sql.claimants import surname_of
-from storage.sql.rows import CLAIM_COLUMNS, claim_from_row, iso
+from storage.sql.rows import APPEARANCE_COLUMNS, CLAIM_COLUMNS, claim_from_row, iso
 from storage.sql.series import relink
 
 __all__ = ["SqlCurationStore", "merged_keys", "record_publication"]
@@ -248,6 +248,36 @@ class SqlCurationStore:
             await self._begin(tx)
             return await tx.execute(
                 "UPDATE claims SET claimant = ? WHERE claimant_key = ?", (name, key)
+            )
+
+    async def document(self, document_id: int) -> Document | None:
+        row = await self._db.fetchone(
+            "SELECT outlet, coalesce(body, ''), url, title, published FROM documents WHERE id = ?",
+            (document_id,),
+        )
+        if row is None:
+            return None
+        published = date.fromisoformat(row[4]) if row[4] else None
+        return Document(row[0], row[1], row[2] or "", row[3], published)
+
+    async def document_claims(self, document_id: int) -> list[Claim]:
+        rows = await self._db.fetchall(
+            f"SELECT {CLAIM_COLUMNS}, {APPEARANCE_COLUMNS} FROM appearances a "
+            "JOIN claims c ON c.id = a.claim_id WHERE a.document_id = ? ORDER BY a.span_start",
+            (document_id,),
+        )
+        return [claim_from_row(r) for r in rows]
+
+    async def redate_document(self, document_id: int, outlet: str, published: date | None) -> None:
+        async with self._db.transaction() as tx:
+            await self._begin(tx)
+            await tx.execute(
+                "UPDATE documents SET outlet = ?, published = ? WHERE id = ?",
+                (outlet, iso(published), document_id),
+            )
+            await tx.execute(
+                "UPDATE appearances SET outlet = ?, published = ? WHERE document_id = ?",
+                (outlet, iso(published), document_id),
             )
 
     async def merged_key(self, key: str) -> str:

@@ -20,8 +20,8 @@ _KNOWN = "SELECT id FROM documents WHERE text_hash = ? OR (url IS NOT NULL AND u
 async def insert_document(tx: Tx, document: Document) -> tuple[int, bool]:
     """Store a document unless its URL or text is known; its id and whether it is new."""
     row = await tx.fetchone(
-        "INSERT INTO documents (url, text_hash, outlet, title, published, added_at) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+        "INSERT INTO documents (url, text_hash, outlet, title, published, added_at, body) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
         (
             document.url or None,
             document.text_hash,
@@ -29,6 +29,7 @@ async def insert_document(tx: Tx, document: Document) -> tuple[int, bool]:
             document.title,
             iso(document.published),
             datetime.now(UTC).isoformat(),
+            document.text or None,  # kept for /reingest
         ),
     )
     if row is not None:

@@ -211,4 +211,10 @@ ALTER TABLE publications_new RENAME TO publications;
 CREATE UNIQUE INDEX publications_first ON publications (claim_id) WHERE note = '';
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# /reingest: a document keeps its text, so it can be read again with corrected metadata (NULL for
+# documents stored before; those cannot be).
+_V7 = """
+ALTER TABLE documents ADD COLUMN body TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)

@@ -250,13 +250,13 @@ async def test_the_log_shows_every_step_with_before_and_after(desk: Chat) -> Non
     log = flat(await say(desk, "/log 20"))
     for line in (
         "test:7 ingest document",
-        f"test:7 edit {killed}: figure 5,300 → figure ~6,000",
-        f"test:7 side {wounded}: side nato → side uk",
-        f"test:7 approve {killed}: status pending → status published",
-        f"test:7 reject {wounded}: status pending → status rejected",
-        f"test:7 retract {killed}: status published → status withdrawn, reason denied",
-        f"test:7 restore {killed}: status withdrawn → status published",
-        f"test:7 reopen {wounded}: status rejected → status pending",
+        f"test:7 edit {killed}: figure 5,300 → ~6,000",
+        f"test:7 side {wounded}: side nato → uk",
+        f"test:7 approve {killed}: status pending → published",
+        f"test:7 reject {wounded}: status pending → rejected",
+        f"test:7 retract {killed}: status published → withdrawn, reason denied",
+        f"test:7 restore {killed}: status withdrawn → published",
+        f"test:7 reopen {wounded}: status rejected → pending",
         "test:7 feed add: feed 1, url https://example.org/rss, kind articles",
     ):
         assert line in log, (line, log)
@@ -295,6 +295,7 @@ async def test_a_correction_and_a_withdrawal_reach_the_next_digest(desk: Chat) -
         "/merge a into b",
         "/rename a b",
         "/log",
+        "/reingest 1 date 2024-02-19",
     ],
 )
 async def test_only_moderators_curate(desk: Chat, command: str) -> None:
@@ -310,3 +311,34 @@ async def test_a_pending_claim_edited_stays_pending(desk: Chat) -> None:
     [claim] = await desk.context.storage.claims.find(killed)
     assert claim.status is Status.PENDING
     assert "5,400" not in await say(desk, "/estimates killed")
+
+
+async def test_reingest_with_the_right_date_keeps_every_decision(desk: Chat) -> None:
+    killed, wounded = await _pending(desk)
+    await say(desk, f"/edit {killed} side independent")
+    await say(desk, f"/approve {killed}")
+    await say(desk, f"/reject {wounded}")
+    reply = flat(await say(desk, "/reingest 1 date 2022-06-07 outlet Kyiv Independent"))
+    assert "Kept 2 (decisions kept: 1 published, 1 rejected)" in reply
+    assert "New 0" in reply
+    storage = desk.context.storage
+    [first] = await storage.claims.find(killed)
+    [second] = await storage.claims.find(wounded)
+    assert (first.status, second.status) == (Status.PUBLISHED, Status.REJECTED)
+    assert first.claimant_side.value == "independent"  # the moderator's edit stays
+    assert first.as_of == date(2022, 6, 6)  # "on Monday" before 2022-06-07
+    assert first.outlet == "Kyiv Independent"
+    assert "as-of 2022-02-28 → 2022-06-06" in flat(await say(desk, f"/claim {killed}"))
+    assert "reingest document #1" in flat(await say(desk, "/log 3"))
+    assert "is not a date" in await say(desk, "/reingest 1 date 07/06/2022")
+    assert "There is no document #9" in await say(desk, "/reingest 9")
+
+
+async def test_pasted_header_lines_give_the_outlet_and_date(desk: Chat) -> None:
+    report = flat(await say(desk, f'/ingest outlet: "Kyiv Independent" date: 2022-06-07 {TEXT}'))
+    assert "Outlet Kyiv Independent" in report
+    assert "Published 2022-06-07" in report
+    card = flat(await say(desk, "/review"))
+    assert "as of 2022-06-06" in card
+    assert "as of 2022-06-07" in card
+    assert "is not a date" in await say(desk, f"/ingest date: 19/02/2024 {TEXT}")
