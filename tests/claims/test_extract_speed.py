@@ -45,6 +45,18 @@ def test_every_figure_of_a_long_text_is_found_however_it_is_punctuated(joiner: s
     assert found == {(n, metric) for _, n, metric in clauses}
 
 
+@pytest.mark.parametrize("joiner", ["; ", ", while ", " "])
+def test_doubling_a_paragraph_doubles_the_work_read_sentence_by_sentence(joiner: str) -> None:
+    # reading a sentence costs at most the square of its length (a figure's source or date may
+    # be looked for anywhere in its sentence), so the sum of those squares bounds the work
+    def work(count: int) -> int:
+        text = joiner.join(clause for clause, _, _ in figures(count))
+        return sum(len(s.text) ** 2 for s in sentences(text))
+
+    assert work(200) <= 2.1 * work(100)
+    assert work(400) <= 2.1 * work(200)
+
+
 def test_the_work_per_sentence_is_bounded_however_long_the_paragraph() -> None:
     clauses = [clause for clause, _, _ in figures(300)]
     for text in ("; ".join(clauses), ", while ".join(clauses)):
