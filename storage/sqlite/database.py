@@ -67,7 +67,7 @@ def _refusal(path: Path, exc: sqlite3.Error) -> StorageError:
         )
     elif code & 0xFF in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
         text = (
-            f"{path} is not a SQLite database, or is damaged ({exc}); it was left untouched. "
+            f"{path} cannot be read as a SQLite database ({exc}); it was left untouched. "
             "Move it aside or point DATABASE_URL at another file."
         )
     else:

@@ -124,4 +124,4 @@ async def test_a_database_in_a_read_only_folder_is_refused_in_one_line(
     [line] = lines
     assert line.startswith(f"tally: {folder} is read-only for this user, so SQLite cannot ")
     assert "make the folder writable" in line
-    assert "not a SQLite database" not in line
+    assert "cannot be read as a SQLite database" not in line  # it can, and is
