@@ -22,7 +22,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 __all__ = ["WEEKDAYS", "Schedule", "parse_clock", "zone_named", "zone_names"]
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.h]?([0-5]\d)$")
+# [0-9], not \d: "٠٩:٣٠" is not a clock a person types here, and int() must see ASCII only
+_CLOCK = re.compile(r"^([01]?[0-9]|2[0-3])[:.h]?([0-5][0-9])$")
 
 
 def parse_clock(word: str) -> time | None:

@@ -27,6 +27,7 @@ def test_clock_words_and_zone_names_are_read_leniently() -> None:
     assert parse_clock("0930") == time(9, 30)
     assert parse_clock("21.45") == time(21, 45)
     assert parse_clock("25:00") is None
+    assert parse_clock("٠٩:٣٠") is None  # digits other than 0-9 are not read as a clock
     assert zone_named("europe/kyiv") == KYIV
     assert zone_named("utc") == "UTC"
     assert zone_named("Mars/Olympus") is None
