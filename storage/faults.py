@@ -74,7 +74,9 @@ def unavailable_raised() -> Iterator[None]:
         raise
     except Exception as exc:
         if is_transient(exc):
-            raise DatabaseUnavailable(f"{type(exc).__name__}: {exc}") from exc
+            raise DatabaseUnavailable(
+                f"the database is unavailable ({type(exc).__name__}: {exc})"
+            ) from exc
         raise
 
 
@@ -106,12 +108,7 @@ class _Outage:
     async def wait(self, exc: BaseException) -> None:
         self.failures += 1
         delay = self.backoff.delay(self.failures)
-        log.warning(
-            "%s: the database is unavailable (%s); trying again in %.1f s",
-            self.what,
-            exc,
-            delay,
-        )
+        log.warning("%s: %s; trying again in %.1f s", self.what, exc, delay)
         await asyncio.sleep(delay)
 
     def over(self) -> None:

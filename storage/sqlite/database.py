@@ -154,7 +154,7 @@ class Database:
         except sqlite3.Error as exc:
             await conn.close()
             if is_transient(exc):
-                raise DatabaseUnavailable(f"{path}: {exc}") from exc
+                raise DatabaseUnavailable(f"the database {path} is unavailable ({exc})") from exc
             raise _refusal(path, exc) from exc
         except BaseException:
             await conn.close()
