@@ -16,7 +16,9 @@ leased, and only they can be sent again once their lease runs out. What happens 
 
 While the database is locked or out of reach (storage/faults.py), the worker waits and tries
 again: rows delivered meanwhile are marked sent once it answers, and what a send's outcome
-must record is recorded then, so nothing is lost and nothing sent twice.
+must record is recorded then. Nothing is lost; this worker takes no new rows before the ones
+it delivered are marked, so a row goes twice only if the outage outlasts its lease and
+another worker process takes it.
 """
 
 from __future__ import annotations
