@@ -253,7 +253,8 @@ DEFAULT_KIND: dict[ClaimantSide, Kind] = {
 intelligence service's or analyst's estimated, the UN's monitors count."""
 
 MODAL_FIELDS = ("figure", "metric", "party", "claimant", "as-of")
-"""The five fields most often corrected: the inputs of Discord's edit modal (five at most)."""
+"""The five fields most often corrected: the inputs of Discord's edit modal (five at most);
+the others are edited with the /edit command."""
 
 
 def field_named(word: str, fields: Sequence[Field] = FIELDS) -> Field | None:

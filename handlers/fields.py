@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from claims.corrections import (
     FIELDS,
+    MODAL_FIELDS,
     BadValue,
     Field,
     UnknownField,
@@ -20,8 +21,9 @@ from claims.corrections import (
 from claims.errors import UserError
 from claims.model import Claim
 from handlers.parse import clip
+from handlers.types import Form, FormField
 
-__all__ = ["fields_help", "prefilled", "read_fields", "value_of"]
+__all__ = ["add_form", "edit_form", "fields_help", "prefilled", "read_fields", "value_of"]
 
 
 def _problem(error: BadValue, example: str) -> UserError:
@@ -64,3 +66,30 @@ def prefilled(claim: Claim) -> str:
     """``/edit 4b6f918e metric killed party russia figure ~6,000 ...``: every field as it is."""
     parts = [f"{f.name} {value_of(f, claim)}" for f in FIELDS]
     return f"/edit {claim.short_id} " + " ".join(parts)
+
+
+def edit_form(claim: Claim) -> Form:
+    """The fields most often corrected, filled in; only what is changed is sent back."""
+    fields = tuple(
+        FormField(f.name, f"{f.name}: {f.form}"[:45], f.show(claim), word=f.name)
+        for f in FIELDS
+        if f.name in MODAL_FIELDS
+    )
+    return Form(
+        f"Edit claim {claim.short_id}", f"/edit {claim.short_id}", fields, only_changed=True
+    )
+
+
+def add_form() -> Form:
+    """/add in five inputs: the figure and metric, whose, who, the rest, and the source."""
+    return Form(
+        "Add a claim",
+        "/add",
+        (
+            FormField("head", "Figure and metric, e.g. ~6,000 killed"),
+            FormField("whose", "Whose people, e.g. russia military"),
+            FormField("claimant", "Claimant, as written", word="by"),
+            FormField("more", "More: side russia as-of 2022-09-21 ...", long=True),
+            FormField("source", "Source: a URL or an outlet's name", word="source"),
+        ),
+    )

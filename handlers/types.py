@@ -19,6 +19,8 @@ __all__ = [
     "ChatRef",
     "Entry",
     "Fields",
+    "Form",
+    "FormField",
     "Heading",
     "Image",
     "Incoming",
@@ -141,10 +143,46 @@ class Button:
 
 
 @dataclass(frozen=True, slots=True)
+class FormField:
+    """One input of a form: ``word`` is written before its value in the command it builds
+    (``figure``, ``by``; empty for none), and the value is quoted when it has spaces."""
+
+    name: str
+    label: str
+    value: str = ""
+    word: str = ""
+    long: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """Inputs a platform with forms (Discord's modals) may offer instead of the reply's text;
+    submitted, they build a command (``/edit 4b6f918e figure ~6,000``). Elsewhere the reply's
+    blocks say the same in words."""
+
+    title: str
+    prefix: str
+    fields: tuple[FormField, ...]
+    only_changed: bool = False  # an edit sends only what was changed
+
+    def command(self, values: dict[str, str]) -> str:
+        words = [self.prefix]
+        for f in self.fields:
+            value = " ".join(values.get(f.name, "").split())
+            if not value or (self.only_changed and value == f.value):
+                continue
+            if f.word and " " in value and not value.startswith('"'):
+                value = f'"{value}"'
+            words += [f.word, value] if f.word else [value]
+        return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     blocks: tuple[Block, ...]
     buttons: tuple[Button, ...] = ()
     error: bool = False
+    form: Form | None = None
 
     @classmethod
     def text(cls, text: str, *, error: bool = False) -> Reply:

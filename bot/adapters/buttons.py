@@ -39,10 +39,10 @@ class ButtonCommands:
 
 
 def button_rows(
-    buttons: Sequence[Button], width: int = 3, max_rows: int | None = None
+    buttons: Sequence[Button], width: int = 4, max_rows: int | None = None
 ) -> list[list[Button]]:
-    """Buttons laid out in rows of ``width`` (a claim's approve, reject and side buttons sit
-    together); rows beyond ``max_rows`` join the last one."""
+    """Buttons laid out in rows of ``width`` (a claim's approve, reject, side and edit buttons
+    sit together); rows beyond ``max_rows`` join the last one."""
     rows = [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
     if max_rows is not None and len(rows) > max_rows:
         rows[max_rows - 1 :] = [[b for row in rows[max_rows - 1 :] for b in row]]

@@ -5,7 +5,8 @@ Slash commands are generated from the router's registry (bot.adapters.discord_sl
 synced when the client logs in; each interaction becomes an ``Incoming`` and each ``Reply``
 messages of embeds (bot.render.discord). An answer that takes longer than
 ``DISCORD_DEFER_AFTER`` is deferred first, so Discord's 3-second window is never missed.
-Errors are answered ephemerally. A DM, or a server message that mentions the bot, is read as
+Errors are answered ephemerally. A reply carrying a form opens it as a modal
+(bot.adapters.discord_modals). A DM, or a server message that mentions the bot, is read as
 a typed command too. Every send disallows mentions. Nothing from the SDK crosses the adapter.
 """
 
@@ -27,6 +28,7 @@ from bot.adapters.answering import send_answer
 from bot.adapters.base import Capabilities, Complete, Dispatch
 from bot.adapters.buttons import ButtonCommands, button_rows
 from bot.adapters.discord_errors import delivery_error
+from bot.adapters.discord_modals import FormModal
 from bot.adapters.discord_slash import build_commands
 from bot.config import Settings
 from bot.render.discord import MAX_CONTENT, DiscordMessage, render_discord
@@ -201,6 +203,13 @@ class DiscordAdapter:
         incoming = Incoming(_chat(interaction), _user(interaction), parsed[0], parsed[1])
         await self._respond(interaction, incoming)
 
+    async def _submitted(self, interaction: discord.Interaction[Any], command: str) -> None:
+        """A modal's values, as the command its form builds."""
+        parsed = parse_command(command)
+        assert parsed is not None
+        incoming = Incoming(_chat(interaction), _user(interaction), parsed[0], parsed[1])
+        await self._respond(interaction, incoming)
+
     async def on_message(self, message: discord.Message) -> None:
         me = self.client.user
         if message.author.bot or me is None:
@@ -243,6 +252,9 @@ class DiscordAdapter:
             if deferred:
                 await interaction.response.defer(thinking=True)
             reply = await answer
+            if reply.form is not None and not deferred:
+                await interaction.response.send_modal(FormModal(reply.form, self._submitted))
+                return
             messages = render_discord(reply)
             if deferred:
                 await self._after_defer(interaction, messages, ephemeral=reply.error)

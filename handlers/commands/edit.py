@@ -18,7 +18,7 @@ from claims.errors import UserError
 from claims.model import Claim
 from claims.vocab import ClaimantSide, Metric, Population, Status, lookup
 from handlers.context import Context
-from handlers.fields import fields_help, prefilled, read_fields, value_of
+from handlers.fields import add_form, edit_form, fields_help, prefilled, read_fields, value_of
 from handlers.moderators import claim_by_id, record, require_moderator
 from handlers.parse import clip, parse_party, parse_url, parse_word, unknown_party
 from handlers.present import entry
@@ -44,7 +44,8 @@ def _form(claim: Claim) -> Reply:
             Text("Change what is wrong and send it back:"),
             Text(prefilled(claim)),
             Text("Fields:\n" + fields_help(), muted=True),
-        )
+        ),
+        form=edit_form(claim),
     )
 
 
@@ -202,7 +203,6 @@ async def add_claim(msg: Incoming, ctx: Context, words: list[str]) -> Reply:
         Param(
             "claim",
             "figure metric party [population] by <claimant> [field value ...]",
-            required=True,
             form=Form.WORDS,
         ),
     ),
@@ -217,8 +217,9 @@ async def add(msg: Incoming, ctx: Context) -> Reply:
              side russia as-of 2022-09-21 source https://example.org/article
     """
     require_moderator(msg)
-    if not msg.args:
-        raise UserError(
-            f"Give the figure, the metric, whose people and who says it: {_ADD_EXAMPLE}"
+    if not msg.args:  # the form: Discord opens it as a modal
+        return Reply(
+            (Text(f"Give the figure, the metric, whose people and who says it: {_ADD_EXAMPLE}"),),
+            form=add_form(),
         )
     return await add_claim(msg, ctx, list(msg.args))

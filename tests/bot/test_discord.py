@@ -201,7 +201,7 @@ async def test_a_moderator_reviews_with_buttons(bot: Bot) -> None:
     interaction = await bot.api.slash(GENERAL, ALICE, "review")
     [review] = await bot.api.answers(interaction)
     labels = [b["label"] for b in review.buttons()]
-    assert len(labels) == 16
+    assert len(labels) == 21  # approve, reject, side and edit for each of five, and More
     assert labels[-1] == "More"
     short = pending[0].short_id
     pressed = await bot.api.press(review, f"Approve {short}", ALICE)

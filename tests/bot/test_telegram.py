@@ -198,7 +198,7 @@ async def test_a_moderator_reviews_with_buttons(bot: Bot) -> None:
     assert "4,321" in review.text
     short = pending.short_id
     assert [[b["text"] for b in row] for row in review.buttons] == [
-        [f"Approve {short}", f"Reject {short}", f"Side {short}"]
+        [f"Approve {short}", f"Reject {short}", f"Side {short}", f"Edit {short}"]
     ]
     await bot.api.press(review, f"Approve {short}", ALICE)
     approved = (await bot.api.wait_sent(2, chat_id=ALICE))[-1]

@@ -3,7 +3,9 @@
 REST v10 under ``/api/v10`` (``Authorization: Bot <token>``, JSON or multipart with
 ``payload_json``): users/@me, the application, gateway/bot, application commands PUT (global
 and per guild), channel messages POST and PATCH, the interaction callback (with_response),
-webhook follow-ups and edits of the original response. A JSON gateway websocket at
+webhook follow-ups and edits of the original response, and modals: a callback of type 9
+(MODAL, at most five text inputs, checked) answered by ``submit`` with a MODAL_SUBMIT
+interaction, as Discord does. A JSON gateway websocket at
 ``/gateway``: HELLO, IDENTIFY -> READY and GUILD_CREATE, heartbeats and their ACKs, RESUME,
 and dispatched MESSAGE_CREATE and INTERACTION_CREATE events.
 
@@ -104,6 +106,12 @@ class Interaction:
     original: int | None = None  # message id of the original response
     choices: list[dict[str, Any]] = field(default_factory=list)
     deleted: bool = False
+    modal: dict[str, Any] | None = None  # what a MODAL callback opened
+
+    def inputs(self) -> dict[str, dict[str, Any]]:
+        """The modal's text inputs by custom_id."""
+        assert self.modal is not None
+        return {i["custom_id"]: i for i in _modal_inputs(self.modal)}
 
 
 class _Refused(Exception):
@@ -458,6 +466,35 @@ class DiscordEmulator:
         await self.dispatch("INTERACTION_CREATE", interaction.payload)
         return interaction.id
 
+    async def modal(self, interaction_id: int) -> Interaction:
+        """The interaction once the bot has answered it with a modal."""
+        interaction = self.interactions[interaction_id]
+        await self.wait_for(lambda: interaction.acknowledged is not None)
+        assert interaction.modal is not None, f"answered with type {interaction.acknowledged}"
+        return interaction
+
+    async def submit(self, interaction_id: int, user_id: int, **values: str) -> int:
+        """The user submits the modal that answered ``interaction_id``: each input keeps its
+        filled-in value unless given here. Returns the MODAL_SUBMIT interaction's id."""
+        opened = await self.modal(interaction_id)
+        assert opened.modal is not None
+        inputs = opened.inputs()
+        unknown = set(values) - set(inputs)
+        assert not unknown, f"the modal has no inputs {unknown}"
+        rows = [
+            {
+                "type": 1,
+                "components": [
+                    {"type": 4, "custom_id": cid, "value": values.get(cid, i.get("value", ""))}
+                ],
+            }
+            for cid, i in inputs.items()
+        ]
+        data = {"custom_id": opened.modal["custom_id"], "components": rows}
+        interaction = self._interaction(5, opened.channel_id, user_id, data)
+        await self.dispatch("INTERACTION_CREATE", interaction.payload)
+        return interaction.id
+
     async def say(self, channel_id: int, user_id: int, content: str) -> None:
         """A user posts a message (mention the bot with <@application_id>)."""
         channel = self.channels[channel_id]
@@ -803,6 +840,11 @@ class DiscordEmulator:
         elif kind == 5:
             interaction.original = self.new_id()
             response["response_message_id"] = str(interaction.original)
+        elif kind == 9:
+            if interaction.payload["type"] not in (2, 3):
+                raise _invalid("a modal answers a command or a component only")
+            _check_modal(data)
+            interaction.modal = data
         interaction.acknowledged = kind
         interaction.acknowledged_at = time.monotonic()
         return {"interaction": response, "resource": resource}
@@ -884,6 +926,45 @@ def _check_command(command: dict[str, Any]) -> None:
             raise _invalid(f"/{name} {option['name']} has more than 25 choices")
         if option.get("choices") and option.get("autocomplete"):
             raise _invalid(f"/{name} {option['name']}: choices and autocomplete together")
+
+
+def _modal_inputs(modal: dict[str, Any]) -> list[dict[str, Any]]:
+    found = []
+    for row in modal.get("components", []):
+        if row.get("type") == 1:
+            found += row.get("components", [])
+        elif row.get("type") == 18:  # a label around one component
+            found.append(row.get("component", {}))
+    return found
+
+
+def _check_modal(data: dict[str, Any]) -> None:
+    """Discord's limits for a modal: a title of 1-45, a custom_id of 1-100, 1-5 rows of one
+    text input each, labels of 1-45, values of at most 4,000."""
+    if not 1 <= len(data.get("title", "")) <= 45:
+        raise _invalid("a modal's title is 1-45 characters")
+    if not 1 <= len(data.get("custom_id", "")) <= 100:
+        raise _invalid("a modal's custom_id is 1-100 characters")
+    rows = data.get("components", [])
+    if not 1 <= len(rows) <= 5:
+        raise _invalid("a modal has 1-5 components")
+    for row in rows:
+        if row.get("type") == 1 and len(row.get("components", [])) != 1:
+            raise _invalid("a modal's action row holds one text input")
+    for item in _modal_inputs(data):
+        if item.get("type") != 4:
+            raise _invalid("a modal holds text inputs")
+        label = item.get("label") or ""
+        if row_label := [r.get("label", "") for r in rows if r.get("component") is item]:
+            label = row_label[0]
+        if not 1 <= len(label) <= 45:
+            raise _invalid("a text input's label is 1-45 characters")
+        if not 1 <= len(item.get("custom_id", "")) <= 100:
+            raise _invalid("a text input's custom_id is 1-100 characters")
+        if len(item.get("value") or "") > 4000:
+            raise _invalid("a text input's value is at most 4,000 characters")
+        if item.get("style") not in (1, 2):
+            raise _invalid("a text input's style is 1 or 2")
 
 
 def _check_message(payload: dict[str, Any], files: list[str], *, edit: bool = False) -> None:
