@@ -5,6 +5,8 @@ It lives in the lowest layer so that every layer above can raise and catch the s
     TallyError
     ├── UserError            shown to the user as it is: bad input, unknown words, no rights
     ├── StorageError         the database cannot be used (corrupt, newer schema): said at start-up
+    │   └── DatabaseUnavailable  (storage.faults) locked elsewhere or out of reach for now:
+    │                            loops wait it out, a command is told to try again
     └── DeliveryError        an adapter could not deliver a reply
         ├── RetryLater       transient: try again after ``delay`` seconds
         ├── ChatMoved        the chat has a new address (a group became a supergroup)
