@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import getpass
 import json
 import sys
 from datetime import date
@@ -26,6 +27,7 @@ from claims.headers import read_header
 from claims.records import claim_to_record
 from claims.vocab import DatePrecision
 from handlers.ingestion import IngestFailed
+from storage.curation import AuditEntry
 
 __all__ = ["add_document_commands", "run_extract", "run_import", "run_ingest"]
 
@@ -86,6 +88,14 @@ async def run_ingest(args: argparse.Namespace, ingestor: Ingestor) -> int:
     if not report.new_document:
         print(f"already ingested as document #{report.document_id}; nothing added")
         return 0
+    await ingestor.storage.audit.record(
+        AuditEntry(
+            f"cli:{getpass.getuser()}",
+            "ingest",
+            document_id=report.document_id,
+            after={"outlet": report.outlet, "published": report.published, "claims": report.found},
+        )
+    )
     state = "published" if report.published_now else "pending review"
     print(
         f"document #{report.document_id}: {report.found} claims found, {len(report.added)} new "

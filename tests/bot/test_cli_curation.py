@@ -67,6 +67,7 @@ def test_audit_prints_the_record_as_json_lines(tmp_path: Path) -> None:
     assert records[1]["actor"].startswith("console:")
     every = tally(tmp_path, "audit", "--since", "2000-01-01")
     assert [json.loads(line)["action"] for line in every.stdout.splitlines()] == [
+        "ingest",
         "approve",
         "correct",
         "feed add",
