@@ -47,6 +47,7 @@ NO_MENTIONS = discord.AllowedMentions.none()
 _CUSTOM_ID = 100  # characters Discord allows in a button's custom_id
 _PREFIX = "tally:"
 _MENTION = re.compile(r"<@!?(\d+)>")
+_OPENS_MODAL = (discord.InteractionType.application_command, discord.InteractionType.component)
 
 
 class CommandButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"tally:(?P<key>.+)"):
@@ -252,7 +253,8 @@ class DiscordAdapter:
             if deferred:
                 await interaction.response.defer(thinking=True)
             reply = await answer
-            if reply.form is not None and not deferred:
+            # a modal answers a command or a button, never a deferral or another modal
+            if reply.form is not None and not deferred and interaction.type in _OPENS_MODAL:
                 await interaction.response.send_modal(FormModal(reply.form, self._submitted))
                 return
             messages = render_discord(reply)

@@ -52,6 +52,11 @@ async def test_the_edit_button_opens_a_modal_filled_in_and_its_submit_corrects(b
     assert stored.figure == "~6,000"
     assert stored.claimant == "Desk One, Kyiv"
     assert stored.status is Status.PENDING
+    # a modal submitted unchanged answers with the form in words: no modal answers a modal
+    again = await bot.api.press(review, f"Edit {short}", ALICE)  # type: ignore[arg-type]
+    unchanged = await bot.api.submit(again, ALICE)
+    [form] = await bot.api.answers(unchanged)
+    assert f"/edit {short} metric killed" in form.text.replace("\\", "")
     assert bot.api.refused == []
 
 
