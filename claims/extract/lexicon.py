@@ -201,7 +201,11 @@ SIDE_CUES: list[tuple[ClaimantSide, re.Pattern[str]]] = [
             r"|historians?|watchdog|bbc|mediazona|meduza|reuters|associated\s+press|afp"
             r"|the\s+new\s+york\s+times|washington\s+post|the\s+economist|oryx|human\s+rights"
             r"\s+watch|amnesty|acled|iiss|isw|study|journalists?|monitors?|ngo|project"
-            r"|database|independent)\b",
+            r"|database|independent|red\s+cross|red\s+crescent|icrc|msf|doctors\s+without\s+borders"
+            r"|médecins\s+sans\s+frontières|save\s+the\s+children|oxfam|airwars|b['’]tselem"
+            r"|memorial|ovd-info|uppsala|ucdp|lancet|journal|foundation|charity|newspaper"
+            r"|outlet|magazine|broadcaster|news\s+agency|rights\s+group|(?-i:Post|Times|Herald"
+            r"|Gazette|Tribune|Pravda|Gazeta|Telegraph|Guardian|Insider|Monitor|News))\b",
             re.IGNORECASE,
         ),
     ),

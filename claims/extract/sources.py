@@ -33,7 +33,8 @@ _NOUN_OR_VERB = words(
 # before a noun, not before a verb: "the latest estimate", "their report"
 _NOUN_BEFORE = re.compile(
     r"(?i)\b(?:the|a|an|its|their|his|her|our|these|those|this|latest|last|new|public|official"
-    r"|previous|earlier|first|initial|above|such|same|conservative|rough|casualty|own)\s+$"
+    r"|previous|earlier|first|initial|above|such|same|conservative|rough|casualty|own|likely"
+    r"|possible|probable|best|most|final|total|overall|independent|lowest|highest)\s+$"
 )
 # a country's adjective makes the next word a noun: "the Russian claim", "Ukrainian estimates"
 _DEMONYMS = frozenset(p for p, _party, kind in party_words() if kind == "demonym")
@@ -165,7 +166,7 @@ def _subject(left: str) -> tuple[str, str] | None:
     left = _TRAILING.sub("", left)
     if left.rstrip().endswith(("'s", "’s")):  # "It's said"
         return None
-    relative = re.search(r",\s*(?:which|who)\s*$", left)
+    relative = re.search(r"(?:,\s*|\s)(?:which|who)\s*$", left)
     if relative:  # "the toll by the armed forces, which put ..."
         return _subject(left[: relative.start()])
     left = re.sub(r"\s*\([^()]*\)", "", left)

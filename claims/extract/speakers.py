@@ -43,6 +43,9 @@ _STATE_ROLE = re.compile(
     r"|spokes(?:man|woman|person)|government|governor|president|prime\s+minister|police"
     r"|interior|defen[cs]e|health\s+ministry|authorities)\b"
 )
+_NOT_STATES = frozenset({ClaimantSide.INDEPENDENT, ClaimantSide.UN})
+# what a source puts out: "the post", "the statement" are the last source's
+_PRODUCT = re.compile(r"(?i)\b(?:post|statement|report|update|assessment|briefing|figures)$")
 # "the country's health ministry": the country the text is about
 _THE_COUNTRY = re.compile(r"(?i)^the\s+(?:country|nation)['’]s\b")
 # where one clause's source stops governing: "X said ..., while Y claimed ..."
@@ -225,8 +228,8 @@ class Speakers:
             f"{name}, {att.description}" if att.description and len(att.description) < 60 else name
         )
         source = Source(label, side, person)
-        for noun in re.findall(r"\b[a-z]{3,}\b", name):
-            self.by_noun[noun] = source
+        for noun in re.findall(r"\b[a-z]{3,}\b", label.lower()):
+            self.by_noun[noun] = source  # "the ministry" after "X, a Defence Ministry spokesman"
         return source
 
     def _relayed(self, att: Attribution, sentence: Sentence) -> Source | None:
@@ -270,12 +273,16 @@ class Speakers:
             return antecedent
         side = side_of(name)
         if side is None:
-            found = [m for m in mentions(sentence.text) if m.role is not Role.PLACE]
-            party = next((m.party for m in found if m.role is Role.SOURCE), None) or next(
-                (m.party for m in found), None
-            )
-            if party is None and self.last_source and self.last_source.name:
-                return self.last_source
+            # "the defence ministry" named before, or the country the text is about; the
+            # first party word of the sentence is more often the people counted
+            found = [m for m in mentions(sentence.text) if m.role is Role.SOURCE]
+            party = found[0].party if found else None
+            last = self.last_source
+            if party is None and last and _PRODUCT.search(name):
+                return last  # "the post", "the statement": the last source's
+            if party is None and last and last.side not in _NOT_STATES:
+                return Source(name, last.side)  # "the ministry" after "Russia says": Russia's
+            party = party or (self.top[0] if self.top else None)
             side = party_side(party) if party else ClaimantSide.OTHER
         return Source(name, side)
 

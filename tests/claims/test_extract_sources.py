@@ -183,6 +183,14 @@ def test_a_ministry_with_its_own_country_is_a_new_source() -> None:
     assert source_of(text, 300) == ("The Russian defence ministry", "russia")
 
 
+def test_a_ministry_named_first_speaks_for_the_country_the_text_is_about() -> None:
+    text = (
+        "Ukrainian forces held the town as Ukrainian troops dug in. "
+        "300 Russian soldiers were captured there, the defence ministry said."
+    )
+    assert source_of(text, 300) == ("the defence ministry", "ukraine")
+
+
 def test_an_officer_with_no_country_speaks_for_the_country_in_question() -> None:
     text = (
         "Ethiopian forces retook the town. Ethiopian officials said the rebels had fled. "
@@ -229,3 +237,100 @@ def test_the_report_refers_back_to_the_report_named_before() -> None:
         "The report estimated 2,000 Ukrainian soldiers were wounded."
     )
     assert source_of(text, 2000) == ("The Daily Planet report", "independent")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "claimant"),
+    [
+        ("The Kyiv Post said 300 Russian soldiers were killed.", 300, "The Kyiv Post"),
+        ("The Red Cross said 40 Ukrainian civilians were killed.", 40, "The Red Cross"),
+        (
+            "A Russian independent outlet counted 2,000 Russian soldiers killed.",
+            2000,
+            "A Russian independent outlet",
+        ),
+    ],
+)
+def test_media_and_aid_groups_are_independent_whatever_city_they_name(
+    text: str, figure: int, claimant: str
+) -> None:
+    assert source_of(text, figure) == (claimant, "independent")
+
+
+def test_an_adjective_before_estimate_makes_it_a_noun() -> None:
+    text = "Between 3,000 and 9,000 Russian soldiers died, with 5,000 the most likely estimate."
+    assert [a.name for a in attributions(text)] == []
+
+
+def test_a_relative_clause_without_a_comma_has_the_noun_before_it_as_subject() -> None:
+    text = "The Lancet published a study which estimated that 100,000 civilians had died."
+    assert [a.name for a in attributions(text)] == ["a study"]
+
+
+def test_a_body_with_no_country_is_not_the_unrelated_source_before_it() -> None:
+    text = (
+        "Ethiopian troops fought on. The Liberation Front said it had killed 3,000 Ethiopian "
+        "soldiers. Later the military claimed it had killed 5,600 rebels."
+    )
+    assert source_of(text, 5600) == ("the military", "other")
+
+
+def test_the_ministry_after_a_country_speaks_for_that_country() -> None:
+    text = (
+        "Russia says it holds Ukrainian prisoners.\n"
+        "Ukraine got 50 soldiers back. Russia is holding 6,000 Ukrainian prisoners of war, the "
+        "defence ministry said."
+    )
+    assert source_of(text, 6000) == ("the defence ministry", "russia")
+
+
+def test_what_a_source_put_out_is_that_source() -> None:
+    text = (
+        "British intelligence said on Monday that the war would go on. "
+        "Of this figure, the post stated that 50,000 Russian soldiers had been killed."
+    )
+    assert source_of(text, 50000) == ("British intelligence", "uk")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "claimant", "side"),
+    [
+        (
+            "Reuters, citing the Lebanese health ministry, said 40 people were killed in Lebanon.",
+            40,
+            "Reuters, citing the Lebanese health ministry",
+            "other",
+        ),
+        (
+            "Reuters reported, citing Polish officials, that 40 Russian soldiers were killed.",
+            40,
+            "Reuters, citing Polish officials",
+            "eu_state",
+        ),
+        (
+            "According to the Daily Planet, citing Ukrainian officials, 300 Russian soldiers "
+            "were killed.",
+            300,
+            "the Daily Planet, citing Ukrainian officials",
+            "ukraine",
+        ),
+    ],
+)
+def test_a_relay_keeps_its_name_and_takes_the_side_of_the_source_it_cites(
+    text: str, figure: int, claimant: str, side: str
+) -> None:
+    assert source_of(text, figure) == (claimant, side)
+
+
+def test_citing_something_that_is_not_a_source_is_no_relay() -> None:
+    text = "The Daily Planet, citing security concerns, said 40 Ukrainian soldiers died."
+    assert source_of(text, 40)[1] == "independent"
+
+
+def test_the_speaker_is_the_source_and_according_to_its_relay() -> None:
+    text = (
+        "South Korea's National Intelligence Service (NIS) briefed lawmakers on Monday.\n"
+        '"About 600 North Korean soldiers died," the NIS told lawmakers, according to the '
+        "Daily Planet."
+    )
+    assert source_of(text, 600) == ("the NIS", "other")
