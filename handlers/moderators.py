@@ -18,7 +18,14 @@ from handlers.parse import clip
 from handlers.types import Incoming
 from storage.curation import AuditEntry
 
-__all__ = ["actor", "claim_by_id", "record", "require_moderator", "withdrawal_reasons"]
+__all__ = [
+    "actor",
+    "claim_by_id",
+    "entry_for",
+    "record",
+    "require_moderator",
+    "withdrawal_reasons",
+]
 
 _ID = re.compile(r"^#?([0-9a-f]{6,32})$")
 
@@ -47,6 +54,30 @@ async def claim_by_id(ctx: Context, word: str) -> Claim:
     return found[0]
 
 
+def entry_for(
+    ctx: Context,
+    msg: Incoming,
+    action: str,
+    *,
+    claim_id: str | None = None,
+    document_id: int | None = None,
+    claimant: str | None = None,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+) -> AuditEntry:
+    """The record of an action, for a store to write in the same transaction as the action."""
+    return AuditEntry(
+        actor(msg),
+        action,
+        claim_id,
+        document_id,
+        claimant,
+        dict(before or {}),
+        dict(after or {}),
+        at=ctx.clock(),
+    )
+
+
 async def record(
     ctx: Context,
     msg: Incoming,
@@ -58,18 +89,13 @@ async def record(
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
 ) -> None:
+    """Record an action done by a store that takes no entry of its own."""
     await ctx.storage.audit.record(
-        AuditEntry(
-            actor(msg),
-            action,
-            claim_id,
-            document_id,
-            claimant,
-            dict(before or {}),
-            dict(after or {}),
-            at=ctx.clock(),
+        entry_for(
+            ctx, msg, action, claim_id=claim_id, document_id=document_id, claimant=claimant,
+            before=before, after=after,
         )
-    )
+    )  # fmt: skip
 
 
 async def withdrawal_reasons(ctx: Context, claims: Sequence[Claim]) -> dict[str, str]:

@@ -90,14 +90,20 @@ class ClaimantRow:
 
 
 class CurationStore(Protocol):
-    async def update(self, claim: Claim) -> Claim:
+    async def update(self, claim: Claim, entry: AuditEntry | None = None) -> Claim:
         """Store the claim's new values under its id; series and links recomputed; a published
-        claim's change is published again as a correction."""
+        claim's change is published again as a correction. ``entry`` is recorded with it."""
         ...
 
-    async def set_status(self, claim_id: str, status: Status, note: PublicationNote) -> Claim:
+    async def set_status(
+        self,
+        claim_id: str,
+        status: Status,
+        note: PublicationNote,
+        entry: AuditEntry | None = None,
+    ) -> Claim:
         """Move a claim to ``status``; series relinked; published again with ``note`` unless
-        the note is FIRST and it was published before."""
+        the note is FIRST and it was published before. ``entry`` is recorded with it."""
         ...
 
     async def nearby(self, claim: Claim, days: int = 7) -> list[Claim]:

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from storage.curation import AuditEntry
-from storage.sql.base import Row, SqlDatabase
+from storage.sql.base import Row, SqlDatabase, Tx
 
-__all__ = ["SqlAuditStore"]
+__all__ = ["SqlAuditStore", "insert_entry"]
 
 _COLUMNS = "id, at, actor, action, claim_id, document_id, claimant, before, after"
 
@@ -28,28 +28,34 @@ def _entry(row: Row) -> AuditEntry:
     )
 
 
+async def insert_entry(tx: Tx, entry: AuditEntry) -> tuple[int, datetime]:
+    """Record an action inside the transaction that does it: both or neither are stored."""
+    at = entry.at or datetime.now(UTC)
+    row = await tx.fetchone(
+        "INSERT INTO audit (at, actor, action, claim_id, document_id, claimant, before, "
+        "after) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        (
+            at.isoformat(),
+            entry.actor,
+            entry.action,
+            entry.claim_id,
+            entry.document_id,
+            entry.claimant,
+            json.dumps(dict(entry.before), ensure_ascii=False, default=str),
+            json.dumps(dict(entry.after), ensure_ascii=False, default=str),
+        ),
+    )
+    assert row is not None
+    return int(row[0]), at
+
+
 class SqlAuditStore:
     def __init__(self, db: SqlDatabase) -> None:
         self._db = db
 
     async def record(self, entry: AuditEntry) -> AuditEntry:
-        at = entry.at or datetime.now(UTC)
         async with self._db.transaction() as tx:
-            row = await tx.fetchone(
-                "INSERT INTO audit (at, actor, action, claim_id, document_id, claimant, before, "
-                "after) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                (
-                    at.isoformat(),
-                    entry.actor,
-                    entry.action,
-                    entry.claim_id,
-                    entry.document_id,
-                    entry.claimant,
-                    json.dumps(dict(entry.before), ensure_ascii=False, default=str),
-                    json.dumps(dict(entry.after), ensure_ascii=False, default=str),
-                ),
-            )
-        assert row is not None
+            entry_id, at = await insert_entry(tx, entry)
         return AuditEntry(
             entry.actor,
             entry.action,
@@ -59,7 +65,7 @@ class SqlAuditStore:
             entry.before,
             entry.after,
             at,
-            int(row[0]),
+            entry_id,
         )
 
     async def entries(

@@ -15,8 +15,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from claims.model import Claim, Document
 from claims.vocab import Status
-from storage.curation import ClaimantRow, PublicationNote
+from storage.curation import AuditEntry, ClaimantRow, PublicationNote
 from storage.events import Signal
+from storage.sql.audit import insert_entry
 from storage.sql.base import Dialect, SqlDatabase, Tx
 from storage.sql.claimants import surname_of
 from storage.sql.rows import APPEARANCE_COLUMNS, CLAIM_COLUMNS, claim_from_row, iso
@@ -95,9 +96,11 @@ class SqlCurationStore:
             raise LookupError(claim_id)
         return claim_from_row(rows[0])
 
-    async def update(self, claim: Claim) -> Claim:
+    async def update(self, claim: Claim, entry: AuditEntry | None = None) -> Claim:
         async with self._db.transaction() as tx:
             await self._begin(tx)
+            if entry is not None:
+                await insert_entry(tx, entry)
             row = await tx.fetchone(
                 "SELECT series, status, first_appearance FROM claims WHERE id = ?", (claim.id,)
             )
@@ -157,10 +160,18 @@ class SqlCurationStore:
         assert row is not None
         await tx.execute("UPDATE claims SET first_appearance = ? WHERE id = ?", (row[0], claim.id))
 
-    async def set_status(self, claim_id: str, status: Status, note: PublicationNote) -> Claim:
+    async def set_status(
+        self,
+        claim_id: str,
+        status: Status,
+        note: PublicationNote,
+        entry: AuditEntry | None = None,
+    ) -> Claim:
         publish = status is Status.PUBLISHED or note is PublicationNote.WITHDRAWAL
         async with self._db.transaction() as tx:
             await self._begin(tx)
+            if entry is not None:
+                await insert_entry(tx, entry)
             row = await tx.fetchone("SELECT series FROM claims WHERE id = ?", (claim_id,))
             if row is None:
                 raise LookupError(claim_id)
