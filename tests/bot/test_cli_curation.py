@@ -73,3 +73,36 @@ def test_audit_prints_the_record_as_json_lines(tmp_path: Path) -> None:
         "feed add",
     ]
     assert tally(tmp_path, "audit", "--since", "yesterday").returncode == 2
+
+
+SESSION = """\
+/ingest outlet: "Kyiv Independent" date: 2022-03-01 Ukraine said on Monday that 5,300 Russian \
+soldiers had been killed.
+/review
+edit 4897513c
+/edit 4897513c figure ~6,000
+/approve 4897513c
+/edit 4897513c figure >6,000
+/claim 4897513c
+/retract 4897513c the figure was withdrawn
+/history killed ukraine
+/restore 4897513c
+/log 3
+"""
+
+
+def test_a_curation_session_on_the_console(tmp_path: Path) -> None:
+    run = tally(tmp_path, "console", stdin=SESSION)
+    assert run.returncode == 0, run.stderr
+    out = " ".join(run.stdout.split())
+    assert "Outlet Kyiv Independent Published 2022-03-01" in out
+    assert "“Ukraine said on Monday that »5,300« Russian soldiers had been killed.”" in out
+    # typing the Edit button's label presses it: the form, filled in
+    assert "/edit 4897513c metric killed party russia population military figure 5,300" in out
+    assert "Edited 4897513c: figure 5,300 → ~6,000" in out
+    assert "Corrected 4897513c: figure ~6,000 → >6,000" in out
+    assert "Corrected 20" in out  # /claim shows the correction with its day
+    assert "Withdrawn: 4897513c (the figure was withdrawn)." in out
+    assert "withdrawn: the figure was withdrawn" in out  # /history
+    assert "4897513c is published again." in out
+    assert "restore 4897513c: status withdrawn → published" in out
