@@ -32,8 +32,9 @@ _DROPPED = frozenset(("Cc", "Cf", "Cs", "Cn"))  # controls, format marks, surrog
 def printable(text: str, keep: str = "") -> str:
     """Text without control characters, invisible format marks, lone surrogates and unassigned
     code points (but the characters in ``keep``), composed to NFC."""
-    kept = "".join(ch for ch in text if ch in keep or unicodedata.category(ch) not in _DROPPED)
-    return unicodedata.normalize("NFC", kept)
+    if not text.isprintable():  # what isprintable() passes holds none of _DROPPED: skip the walk
+        text = "".join(ch for ch in text if ch in keep or unicodedata.category(ch) not in _DROPPED)
+    return unicodedata.normalize("NFC", text)
 
 
 def one_line(text: str) -> str:
