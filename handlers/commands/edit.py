@@ -162,25 +162,23 @@ async def add_claim(msg: Incoming, ctx: Context, words: list[str]) -> Reply:
     if "claimant" not in values:
         raise UserError(f'Who says it? Add by "<name>", e.g. {_ADD_EXAMPLE}')
     values.pop("claimant_key", None)
-    values.update(_source(values.pop("source", "")) if "source" in values else {})
-    side = values.pop("claimant_side", ClaimantSide.OTHER)
-    kind = values.pop("kind", DEFAULT_KIND[side])
-    values.setdefault("outlet", f"entered by {msg.user.name or msg.user.id}")
+    if "source" in values:
+        values.update(_source(values.pop("source")))
+    given: dict[str, Any] = {
+        "metric": metric,
+        "low": low,
+        "high": high,
+        "qualifier": qualifier,
+        "value_text": words[0],
+        "population": Population.MIXED,
+        "claimant_side": ClaimantSide.OTHER,
+        "outlet": f"entered by {msg.user.name or msg.user.id}",
+        **values,  # a field typed after the head wins
+    }
+    given.setdefault("kind", DEFAULT_KIND[given["claimant_side"]])
     today: date = ctx.clock().date()
     try:
-        claim = Claim(
-            metric=metric,
-            low=low,
-            high=high,
-            qualifier=qualifier,
-            value_text=words[0],
-            claimant_side=side,
-            kind=kind,
-            population=values.pop("population", Population.MIXED),
-            published=today,
-            status=Status.PUBLISHED,
-            **values,
-        )
+        claim = Claim(**given, published=today, status=Status.PUBLISHED)
     except ValueError as exc:
         raise UserError(f"That is not a claim Tally can keep: {exc}.") from None
     known = await ctx.storage.claims.get([claim.id])

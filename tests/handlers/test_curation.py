@@ -12,7 +12,7 @@ import pytest
 from bot.fetch import Fetcher, FetchPolicy
 from bot.ingest import Ingestor
 from bot.render.plain import render_plain
-from claims.vocab import Qualifier, Status
+from claims.vocab import Metric, Qualifier, Status
 from handlers.commands import build_router
 from handlers.context import Context
 from handlers.types import ChatKind, ChatRef, UserRef
@@ -209,6 +209,14 @@ async def test_a_figure_added_by_hand_is_published_and_marked_as_entered(desk: C
         "side russia as-of 2022-09-21",
     )
     assert "Whose people?" in await say(desk, '/add 10 killed by "Someone"')
+    # a field typed after the head wins over it, never a second value for one field
+    again = await say(
+        desk, '/add 10 killed russia by "Someone" figure 12 metric wounded kind counted'
+    )
+    assert "Added and published" in again
+    [typed] = await desk.context.storage.claims.history(Metric.WOUNDED, words=["someone"])
+    assert typed.figure == "12"
+    assert typed.kind.value == "counted"
     assert "unknown party 'narnia'" in await say(desk, '/add 10 killed narnia by "Someone"')
 
 
