@@ -24,7 +24,7 @@ _VERBS = (
     r"|believes|believe|believed|put|puts|putting|suggested|suggests|concluded|confirmed"
     r"|revealed|warned|insisted|documented|recorded|counted|assessed|assesses|estimating"
     r"|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying|told\s+\w+|tweeted|posted"
-    r"|admitted|conceded|calculated|reckoned|reckons|indicated|stressed|emphasi[sz]ed"
+    r"|show|shows|showed|indicate|indicates|indicated|admitted|conceded|calculated|reckoned|reckons|indicated|stressed|emphasi[sz]ed"
 )
 # words that are verbs of saying and nouns alike: "the estimates show", "its report said"
 _NOUN_OR_VERB = words(
@@ -53,6 +53,8 @@ _AGENT = re.compile(
     r"(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}(?=\s*[,.;]|$))?"
 )
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
+# a relative clause between a subject and its verb
+_APPOSITIVE = re.compile(r",\s*(?:who|which)\b[^,]*,\s*$")
 _TRAILING = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|also|recently|previously|now|further|later"
     r"|separately|earlier|then|reportedly|again|on\s+\w+(?:\s+(?:night|morning|evening))?"
@@ -163,6 +165,7 @@ def _clause_tail(left: str) -> str:
 
 def _subject(left: str) -> tuple[str, str] | None:
     """The source before a verb of saying: the noun phrase that ends the left context."""
+    left = _APPOSITIVE.sub("", left)  # "Zelensky, who spoke in Kyiv, said"
     left = _TRAILING.sub("", left)
     if left.rstrip().endswith(("'s", "’s")):  # "It's said"
         return None
@@ -241,6 +244,13 @@ _INVERTED = re.compile(r"[,”\"’]\s*$")
 _INVERTED_NAME = re.compile(r"\s+(?:the\s+)?[A-Z]")
 
 
+# a body that produced the figures, named only as their agent: "data compiled by the UN"
+_PRODUCED = re.compile(
+    r"\b(?:compiled|collected|gathered|published|released|issued|provided|verified|kept)"
+    r"(?=\s+by\b)"
+)
+
+
 def attributions(text: str) -> list[Attribution]:
     """Every source the sentence names, in order of where its verb of saying stands."""
     found: list[Attribution] = []
@@ -253,6 +263,11 @@ def attributions(text: str) -> list[Attribution]:
         found.append(Attribution(m.group(1).strip(), "", m.start(1), m.start(), True))
     for m in re.finditer(r"\bclaims?\s+(?:from|by)\s+([A-Z][\w'’ ]+?)\s+that\b", text):
         found.append(Attribution(m.group(1).strip(), "", m.start(1), m.start(), True))
+    for m in _PRODUCED.finditer(text):
+        agent = _AGENT.match(text[m.end() :])
+        by = _after(_VERB.split(agent.group(0).strip()[2:])[0]) if agent else None
+        if by:
+            found.append(Attribution(by[0], by[1], m.end(), m.start()))
     for m in _VERB.finditer(text):
         before = text[: m.start()]
         near = before[-80:]  # what decides the verb's use is just before it

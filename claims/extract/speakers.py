@@ -34,7 +34,8 @@ _TITLED = re.compile(rf"\b(?:{_TITLES})\b\.?\s+(?:[A-Z][\w'’-]+\s+|[A-Z]\.?\s+
 _INSTITUTION = re.compile(
     r"(?i)\b(?:ministry|government|military|intelligence|office|command|nato|observatory"
     r"|times|news|post|journal|press|agency|tv|radio|institute|university"
-    r"|council|agency|department|forces|army|staff|book|estimates|officials?)\b"
+    r"|council|agency|department|forces|army|staff|book|estimates|officials?|administration"
+    r"|campaign|team|report|study)\b"
 )
 # the words of a state's office or armed forces: with no country named, such a source speaks
 # for the country the text is about ("Senior general X", "the military", "the army spokesman")
@@ -49,7 +50,7 @@ _PRODUCT = re.compile(r"(?i)\b(?:post|statement|report|update|assessment|briefin
 # "the country's health ministry": the country the text is about
 _THE_COUNTRY = re.compile(r"(?i)^the\s+(?:country|nation)['’]s\b")
 # where one clause's source stops governing: "X said ..., while Y claimed ..."
-_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|as)\s|\s(?:while|whereas)\s")
+_CLAUSE = re.compile(r"[;:]\s|,\s*(?:while|whereas|but|as)\s|\s(?:while|whereas)\s")
 # a relay and the source it cites: "Reuters, citing the health ministry, said"
 _CITING = re.compile(r"^\s*,?\s*(?:citing|quoting)\s+([^,.;]+)")
 _CITING_AFTER_VERB = re.compile(r"^\w+(?:\s+\w+)?\s*,?\s*(?:citing|quoting)\s+([^,.;]+)")
@@ -79,6 +80,8 @@ class Source:
 
 
 def _is_person(name: str) -> bool:
+    if _INSTITUTION.fullmatch(name.split()[-1]) or re.match(r"(?i)(?:the|a|an)\s", name):
+        return False  # "the Biden administration", not Biden
     if _PERSON_TITLE.search(name) or surname(name) in PERSON_SIDES:
         return True
     words = name.split(",")[0].split()

@@ -334,3 +334,34 @@ def test_the_speaker_is_the_source_and_according_to_its_relay() -> None:
         "Daily Planet."
     )
     assert source_of(text, 600) == ("the NIS", "other")
+
+
+def test_a_relative_clause_between_the_name_and_its_verb_is_left_out() -> None:
+    text = "Zelensky, who spoke in Kyiv on Sunday, said 31,000 Ukrainian soldiers had died."
+    assert [a.name for a in attributions(text)] == ["Zelensky"]
+
+
+def test_figures_that_show_have_the_body_that_published_them_as_source() -> None:
+    text = "Figures from the UN refugee agency show 4.8 million Ukrainians fled abroad."
+    assert source_of(text, 4_800_000)[1] == "un"
+
+
+def test_the_agent_of_compiled_by_is_the_source() -> None:
+    text = "Data compiled by the Daily Planet put Russian deaths at 70,000."
+    assert source_of(text, 70000) == ("the Daily Planet", "independent")
+
+
+def test_a_colon_starts_a_statement_with_its_own_source() -> None:
+    text = (
+        "The casualty estimates show how the toll grew: a Pentagon estimate in November "
+        "estimated 100,000 Russian soldiers killed or wounded."
+    )
+    assert source_of(text, 100000)[1] == "usa"
+
+
+def test_he_is_the_person_named_before_not_an_administration_named_after_him() -> None:
+    text = (
+        "In November, General Mark Milley gave the last estimate provided by the Biden "
+        "administration. He said 100,000 Russian soldiers had been killed or wounded."
+    )
+    assert source_of(text, 100000) == ("General Mark Milley", "usa")
