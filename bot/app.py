@@ -14,23 +14,30 @@ import time
 from collections.abc import AsyncIterator, Callable, Collection, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from bot.adapters.base import Adapter
 from bot.config import Settings
-from bot.feeds import FeedPoller
-from bot.fetch import Fetcher, FetchPolicy
-from bot.ingest import Ingestor
 from bot.leader import Leader
-from bot.outbox import OutboxWorker, WorkerConfig, outgoing
-from bot.planner import DeliveryPlanner, PlannerConfig
 from bot.roles import ANSWERS, Role
-from bot.scheduler import DigestScheduler
 from handlers.commands import build_router
 from handlers.context import Context
+from handlers.ingestion import IngestReport
 from handlers.router import Router
 from handlers.types import ChatKind, ChatRef, Incoming, Reply
 from storage import Storage, open_storage
 from storage.seed import seed_if_empty
+
+# The HTTP client, the HTML and feed readers, the digest scheduler and the platform SDKs load
+# when the bot first needs them: `tally ask` answers one command without any of them.
+if TYPE_CHECKING:
+    from bot.adapters.base import Adapter
+    from bot.feeds import FeedPoller
+    from bot.fetch import Fetcher
+    from bot.ingest import Ingestor
+    from bot.outbox import OutboxWorker
+    from bot.planner import DeliveryPlanner
+    from bot.scheduler import DigestScheduler
 
 __all__ = ["App", "open_app", "serve"]
 
@@ -54,22 +61,7 @@ class App:
         self.storage = storage
         self.router = router
         self.moderators = settings.moderator_list
-        self.fetcher = Fetcher(
-            FetchPolicy(
-                timeout=settings.fetch_timeout,
-                max_bytes=settings.fetch_max_bytes,
-                allow_private=settings.fetch_allow_private,
-                allow_hosts=frozenset(
-                    h.strip() for h in settings.fetch_allow_hosts.split(",") if h.strip()
-                ),
-            )
-        )
-        self.ingestor = Ingestor(
-            storage,
-            self.fetcher,
-            auto_publish=settings.auto_publish,
-            war_start=settings.conflict_start,
-        )
+        self._clock = clock
         self.context = Context(
             storage=storage,
             conflict=settings.conflict,
@@ -78,30 +70,77 @@ class App:
             page_size=settings.page_size,
             default_timezone=settings.default_timezone,
             subscription_limit=settings.subscriptions_per_chat,
-            ingestion=self.ingestor,
-        )
-        self.feeds = FeedPoller(
-            storage,
-            self.fetcher,
-            self.ingestor,
-            interval=settings.feed_poll_minutes * 60,
-            max_failures=settings.feed_max_failures,
-            notify=self.notify_moderators,
-        )
-        self.planner = DeliveryPlanner(
-            storage,
-            settings.conflict,
-            PlannerConfig(
-                alert_window=settings.alert_window,
-                poll=settings.delivery_poll,
-                misfire_grace=settings.digest_misfire_grace,
-            ),
-            clock=clock,
-        )
-        self.scheduler = DigestScheduler(
-            storage, self.planner, misfire_grace=settings.digest_misfire_grace
+            ingestion=_IngestionOnDemand(self),
         )
         self.leader = Leader(storage.leadership("scheduler"), self._lead)
+
+    @cached_property
+    def fetcher(self) -> Fetcher:
+        from bot.fetch import Fetcher, FetchPolicy
+
+        s = self.settings
+        hosts = frozenset(h.strip() for h in s.fetch_allow_hosts.split(",") if h.strip())
+        return Fetcher(
+            FetchPolicy(
+                timeout=s.fetch_timeout,
+                max_bytes=s.fetch_max_bytes,
+                allow_private=s.fetch_allow_private,
+                allow_hosts=hosts,
+            )
+        )
+
+    @cached_property
+    def ingestor(self) -> Ingestor:
+        from bot.ingest import Ingestor
+
+        return Ingestor(
+            self.storage,
+            self.fetcher,
+            auto_publish=self.settings.auto_publish,
+            war_start=self.settings.conflict_start,
+        )
+
+    @cached_property
+    def feeds(self) -> FeedPoller:
+        from bot.feeds import FeedPoller
+
+        return FeedPoller(
+            self.storage,
+            self.fetcher,
+            self.ingestor,
+            interval=self.settings.feed_poll_minutes * 60,
+            max_failures=self.settings.feed_max_failures,
+            notify=self.notify_moderators,
+        )
+
+    @cached_property
+    def planner(self) -> DeliveryPlanner:
+        from bot.planner import DeliveryPlanner, PlannerConfig
+
+        s = self.settings
+        return DeliveryPlanner(
+            self.storage,
+            s.conflict,
+            PlannerConfig(
+                alert_window=s.alert_window,
+                poll=s.delivery_poll,
+                misfire_grace=s.digest_misfire_grace,
+            ),
+            clock=self._clock,
+        )
+
+    @cached_property
+    def scheduler(self) -> DigestScheduler:
+        from bot.scheduler import DigestScheduler
+
+        return DigestScheduler(
+            self.storage, self.planner, misfire_grace=self.settings.digest_misfire_grace
+        )
+
+    async def close(self) -> None:
+        """Close the HTTP client, when one was opened."""
+        if "fetcher" in self.__dict__:
+            await self.fetcher.close()
 
     async def _lead(self) -> None:
         """The leader's work: alerts, digests and feeds, until cancelled."""
@@ -116,6 +155,8 @@ class App:
     async def notify_moderators(self, text: str) -> None:
         """Tell the moderators something needs them: in their private chats on Telegram (a
         user's private chat has the user's id) and on the console, through the outbox."""
+        from bot.outbox import outgoing
+
         log.warning("moderators: %s", text)
         targets = [
             ChatRef("telegram", uid, ChatKind.PRIVATE) for uid in self.moderators.on("telegram")
@@ -134,6 +175,8 @@ class App:
         return await self.router.complete(command, param, typed, self.context)
 
     def worker(self, adapters: Sequence[Adapter]) -> OutboxWorker:
+        from bot.outbox import OutboxWorker, WorkerConfig
+
         s = self.settings
         config = WorkerConfig(
             rates=s.rates(),
@@ -159,9 +202,29 @@ async def open_app(
         try:
             yield app
         finally:
-            await app.fetcher.close()
+            await app.close()
     finally:
         await storage.close()
+
+
+class _IngestionOnDemand:
+    """The app's ingestor as handlers see it, built when a command first ingests."""
+
+    def __init__(self, app: App) -> None:
+        self._app = app
+
+    async def ingest_url(self, url: str, *, by: str) -> IngestReport:
+        return await self._app.ingestor.ingest_url(url, by=by)
+
+    async def ingest_text(self, text: str, *, by: str) -> IngestReport:
+        return await self._app.ingestor.ingest_text(text, by=by)
+
+    async def ingest_document(
+        self, text: str, *, outlet: str, url: str = "", title: str = "", published: str = ""
+    ) -> IngestReport:
+        return await self._app.ingestor.ingest_document(
+            text, outlet=outlet, url=url, title=title, published=published
+        )
 
 
 class _Finished(Exception):

@@ -17,34 +17,26 @@ tally db copy SRC_URL DST_URL            copy a deployment into an empty databas
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
-import signal
 import sys
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
+from bot.cli_audit import add_audit_command
+from bot.cli_db import add_db_commands
+from bot.cli_documents import add_document_commands
+from bot.logs import install_hooks
 
-from bot.adapters.base import Adapter
-from bot.adapters.console import ConsoleAdapter, console_incoming
-from bot.app import open_app, serve
-from bot.cli_audit import add_audit_command, run_audit
-from bot.cli_db import add_db_commands, run_db
-from bot.cli_documents import add_document_commands, run_extract, run_import, run_ingest
-from bot.config import Settings, describe_error
-from bot.logs import install_hooks, password_in, report_loop_exception, setup_logging
-from bot.refused import refused_token
-from bot.render.plain import render_plain
-from bot.roles import Role, needs_adapter, parse_roles
-from claims.errors import StorageError
-from claims.registry import PARTIES
-from claims.vocab import Metric
-from handlers.types import UserRef
-from storage import open_storage
-from storage.protocols import OutboxRow, OutboxState
-from storage.seed import load_seed
+# Each command imports what it runs when it runs: `tally --help` and `tally extract` start
+# without the settings, the database drivers, the HTTP client or any platform SDK.
+if TYPE_CHECKING:
+    from bot.adapters.base import Adapter
+    from bot.adapters.console import ConsoleAdapter
+    from bot.config import Settings
+    from bot.roles import Role
+    from storage.protocols import OutboxRow
 
 __all__ = ["main"]
 
@@ -73,15 +65,22 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _console(settings: Settings, words: Sequence[str]) -> ConsoleAdapter:
+    from bot.adapters.console import ConsoleAdapter
+
     return ConsoleAdapter(history=settings.console_history, words=words)
 
 
 def _completion_words(command_names: Sequence[str]) -> list[str]:
+    from claims.registry import PARTIES
+    from claims.vocab import Metric
+
     return [f"/{n}" for n in command_names] + [m.value for m in Metric] + list(PARTIES)
 
 
 def _check_roles(settings: Settings, roles: frozenset[Role]) -> str | None:
     """Why these roles cannot run with this configuration, or None."""
+    from bot.roles import Role
+
     if roles == frozenset(Role):
         return None
     if Role.WEB in roles and settings.telegram_bot_token is None:
@@ -95,6 +94,13 @@ def _check_roles(settings: Settings, roles: frozenset[Role]) -> str | None:
 
 
 async def _run(settings: Settings, console_only: bool, roles: frozenset[Role]) -> int:
+    import asyncio
+    import signal
+
+    from bot.app import open_app, serve
+    from bot.logs import report_loop_exception
+    from bot.roles import Role, needs_adapter
+
     everything = roles == frozenset(Role)
     async with open_app(settings) as app:
         words = _completion_words([c.name for c in app.router])
@@ -126,6 +132,11 @@ async def _run(settings: Settings, console_only: bool, roles: frozenset[Role]) -
 
 
 async def _ask(settings: Settings, text: str) -> int:
+    from bot.adapters.console import console_incoming
+    from bot.app import open_app
+    from bot.render.plain import render_plain
+    from handlers.types import UserRef
+
     async with open_app(settings) as app:
         reply = await app.dispatch(console_incoming(text, UserRef("cli", "cli", True, True)))
         print(render_plain(reply))
@@ -133,6 +144,9 @@ async def _ask(settings: Settings, text: str) -> int:
 
 
 async def _seed(settings: Settings) -> int:
+    from storage import open_storage
+    from storage.seed import load_seed
+
     storage = await open_storage(settings.database_url)
     try:
         added = await load_seed(storage)
@@ -143,6 +157,8 @@ async def _seed(settings: Settings) -> int:
 
 
 def _outbox_line(row: OutboxRow, now: float) -> str:
+    from storage.protocols import OutboxState
+
     line = f"  #{row.id} {row.kind} -> {row.target}"
     if row.state is OutboxState.SENT and row.sent_at is not None:
         sent = datetime.fromtimestamp(row.sent_at, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
@@ -156,6 +172,9 @@ def _outbox_line(row: OutboxRow, now: float) -> str:
 
 
 async def _outbox(settings: Settings, limit: int) -> int:
+    from storage import open_storage
+    from storage.protocols import OutboxState
+
     storage = await open_storage(settings.database_url)
     try:
         counts = await storage.outbox.counts()
@@ -177,6 +196,9 @@ async def _outbox(settings: Settings, limit: int) -> int:
 
 
 async def _documents(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import open_app
+    from bot.cli_documents import run_import, run_ingest
+
     async with open_app(settings) as app:
         if args.command == "ingest":
             return await run_ingest(args, app.ingestor)
@@ -187,7 +209,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_hooks()  # before anything can fail: every traceback printed is redacted
     args = _parser().parse_args(argv)
     if args.command == "extract":
+        from bot.cli_documents import run_extract
+
         return run_extract(args)
+    import asyncio
+
+    from pydantic import ValidationError
+
+    from bot.cli_audit import run_audit
+    from bot.cli_db import run_db
+    from bot.config import Settings, describe_error
+    from bot.logs import password_in, setup_logging
+    from bot.refused import refused_token
+    from bot.roles import Role, parse_roles
+    from claims.errors import StorageError
+
     try:
         settings = Settings()
     except ValidationError as exc:

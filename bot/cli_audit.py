@@ -9,8 +9,6 @@ import json
 import sys
 from datetime import UTC, datetime
 
-from storage import open_storage
-
 __all__ = ["add_audit_command", "run_audit"]
 
 _ALL = 10_000_000
@@ -23,6 +21,8 @@ def add_audit_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
 
 
 async def run_audit(database_url: str, args: argparse.Namespace) -> int:
+    from storage import open_storage  # the database drivers, only when the record is read
+
     since = None
     if args.since:
         try:

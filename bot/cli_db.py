@@ -10,13 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claims.errors import StorageError
-from storage import open_storage
-from storage.copy import copy_database
-from storage.sql.storage import SqlStorage
-from storage.urls import sqlite_path
+
+if TYPE_CHECKING:  # the database drivers load when a copy runs, not for `tally --help`
+    from storage.sql.storage import SqlStorage
 
 __all__ = ["add_db_commands", "run_db"]
 
@@ -32,6 +31,10 @@ def add_db_commands(commands: Any) -> None:
 
 
 async def _open(url: str, *, must_exist: bool) -> SqlStorage:
+    from storage import open_storage
+    from storage.sql.storage import SqlStorage
+    from storage.urls import sqlite_path
+
     if must_exist and url.startswith("sqlite:") and not sqlite_path(url).exists():
         raise StorageError(f"there is no database at {sqlite_path(url)}")
     storage = await open_storage(url)
@@ -42,6 +45,9 @@ async def _open(url: str, *, must_exist: bool) -> SqlStorage:
 
 
 async def run_db(args: argparse.Namespace) -> int:
+    from storage.copy import copy_database
+    from storage.urls import sqlite_path
+
     if args.source == args.target:
         raise StorageError("the source and the target are the same database")
     if args.target.startswith("sqlite:"):

@@ -13,21 +13,21 @@ tally import general-staff FILE_OR_URL
 from __future__ import annotations
 
 import argparse
-import asyncio
 import getpass
 import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.ingest import Ingestor, read_article
 from claims.dates import parse_partial
-from claims.extract.extractor import extract
 from claims.headers import read_header
-from claims.records import claim_to_record
 from claims.vocab import DatePrecision
-from handlers.ingestion import IngestFailed
-from storage.curation import AuditEntry
+
+# the extractor, the HTML reader and the stores load when a command reads or stores a document,
+# not when `tally --help` lists the commands
+if TYPE_CHECKING:
+    from bot.ingest import Ingestor
 
 __all__ = ["add_document_commands", "run_extract", "run_import", "run_ingest"]
 
@@ -56,6 +56,12 @@ def _header(raw: str, args: argparse.Namespace, source: str) -> tuple[str, dict[
 
 
 async def run_ingest(args: argparse.Namespace, ingestor: Ingestor) -> int:
+    import asyncio
+
+    from bot.ingest import read_article
+    from handlers.ingestion import IngestFailed
+    from storage.curation import AuditEntry
+
     source: str = args.source
     if args.published and (problem := _bad_date(args.published)):
         print(f"tally: --published {problem}", file=sys.stderr)
@@ -107,6 +113,8 @@ async def run_ingest(args: argparse.Namespace, ingestor: Ingestor) -> int:
 
 
 async def run_import(args: argparse.Namespace, ingestor: Ingestor) -> int:
+    from handlers.ingestion import IngestFailed
+
     try:
         report = await ingestor.general_staff(args.source)
     except IngestFailed as exc:
@@ -143,6 +151,9 @@ def published_date(text: str) -> tuple[date, DatePrecision]:
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    from claims.extract.extractor import extract
+    from claims.records import claim_to_record
+
     try:
         text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:

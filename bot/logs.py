@@ -16,7 +16,6 @@ are read.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 import sys
@@ -24,7 +23,7 @@ import threading
 import traceback
 from collections.abc import Iterable
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 __all__ = [
@@ -40,6 +39,9 @@ __all__ = [
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 REDACTED = "[redacted]"
 _URL_PASSWORD = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^/\s:@]*:)[^@\s/]+@")
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
