@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.fanout
 	$(BIN)/python -m bench.extract
 	$(BIN)/python -m bench.scale
+	$(BIN)/python -m bench.startup
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
