@@ -156,6 +156,7 @@ class Speakers:
     recent: list[str] = field(default_factory=list)  # the last few sentences
     by_noun: dict[str, Source] = field(default_factory=dict)  # "report" -> the CSIS report
     aggressor: ClaimantSide | None = None
+    home: ClaimantSide | None = None  # the side of the country the text is about, read once
     short_forms: dict[str, ClaimantSide] = field(default_factory=dict)  # "nis" -> other
     closers: dict[int, int] = field(default_factory=dict)
     found: list[list[Attribution]] = field(default_factory=list)  # each sentence's sources
@@ -187,8 +188,18 @@ class Speakers:
         source = next((s for a, s in named if a is governing), None)
         return source if source is not None else self._carried(sentence, index)
 
-    def _country_side(self) -> ClaimantSide | None:
-        return party_side(self.top[0]) if self.top else None
+    def _country_side(self) -> ClaimantSide:
+        """The side of the country the text is about: the one whose sources it quotes most
+        ("Ukraine's military said", "Ukrainian officials"), else the one it speaks of most."""
+        if self.home is None:
+            said = Counter(
+                m.party for s in self.parts for m in mentions(s.text) if m.role is Role.SOURCE
+            )
+            if said:
+                self.home = party_side(said.most_common(1)[0][0])
+            else:
+                self.home = party_side(self.top[0]) if self.top else ClaimantSide.OTHER
+        return self.home
 
     def _aggressor_side(self) -> ClaimantSide | None:
         """The side of the party the text most often names as attacking, read once."""
@@ -204,7 +215,7 @@ class Speakers:
         if not re.search(r"\b[A-Z]\.[A-Z]\.$", name):  # "the U.N." keeps its stop
             name = name.rstrip(" .")
         if _THE_COUNTRY.match(name):
-            return Source(name, self._country_side() or ClaimantSide.OTHER)
+            return Source(name, self._country_side())
         own_side = self._aggressor_side() if _AGGRESSOR.search(name) else side_of(name)
         if is_generic(name) and own_side is not None and len(name.split()) > 2:
             return Source(name, own_side)  # "the Russian defence ministry", a new source
@@ -221,8 +232,10 @@ class Speakers:
             side = next((self.short_forms[w] for w in name.split() if w in self.short_forms), None)
         if side is None and _STATE_ROLE.search(f"{name} {att.description}"):
             side = self._country_side()
-        side = side or ClaimantSide.INDEPENDENT
         person = _is_person(name)
+        if side is None and person:
+            side = self._country_side()  # an official quoted by name, with no kind given
+        side = side or ClaimantSide.INDEPENDENT
         if person:
             self.people_sides.setdefault(key, side)
         if att.description and _is_person(att.description):

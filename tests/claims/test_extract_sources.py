@@ -365,3 +365,28 @@ def test_he_is_the_person_named_before_not_an_administration_named_after_him() -
         "administration. He said 100,000 Russian soldiers had been killed or wounded."
     )
     assert source_of(text, 100000) == ("General Mark Milley", "usa")
+
+
+def test_the_country_a_text_is_about_is_the_one_whose_sources_it_quotes() -> None:
+    text = (
+        "Ukraine's defence ministry said 500 Russian soldiers were killed. Russian troops "
+        "attacked again and Russian losses mounted near Russian lines. "
+        "Military spokesman Ivan Petrenko said 300 Russian soldiers died on Monday."
+    )
+    assert source_of(text, 300) == ("Military spokesman Ivan Petrenko", "ukraine")
+
+
+def test_a_person_quoted_with_no_kind_given_speaks_for_that_country() -> None:
+    text = (
+        "Ukrainian officials said 40 Russian soldiers died.\n"
+        "Oleh Marchenko said 20 more Russian soldiers were captured."
+    )
+    assert source_of(text, 20) == ("Oleh Marchenko", "ukraine")
+
+
+def test_a_person_described_as_an_analyst_is_independent() -> None:
+    text = (
+        "Ukrainian officials said 40 Russian soldiers died.\n"
+        "Oleh Marchenko, an analyst at a Kyiv think tank, said 20 more had been captured."
+    )
+    assert source_of(text, 20)[1] == "independent"
