@@ -127,6 +127,7 @@ def _party(
     population: Population,
     found: list[Mention],
     previous: Party | None,
+    limit: int,
 ) -> Party | None:
     """Whose people a figure counts, from the strongest evidence in its sentence: the words
     that go with the figure, a side named in its clause ("on Russia's side", "for Ukraine"),
@@ -181,7 +182,7 @@ def _party(
     usable = [
         m
         for m in found
-        if m.start >= clause_start
+        if clause_start <= m.start < limit  # not past the next figure: its words are its own
         and (
             m.role is Role.PEOPLE
             or (m.role is Role.PLACE and population is not Population.MILITARY)
@@ -320,7 +321,11 @@ def _claims_in(
         if is_projection(text, candidate.start, candidate.end):
             continue
         population = _population(candidate, metric, text, reading.default_population)
-        party = _party(text, candidate, metric, population, words, previous_party) or party
+        # a figure with its own people noun takes no party from past the next figure; a bare one
+        # ("killed 300 and wounded 500 Palestinians") shares the noun that comes later
+        later = (c.start for c in found if c.start > candidate.start and candidate.people)
+        limit = next(later, len(text))
+        party = _party(text, candidate, metric, population, words, previous_party, limit) or party
         if party is None and not _is_row(text, candidate):
             recent = [
                 c

@@ -30,7 +30,8 @@ __all__ = ["Mention", "Role", "mentions", "opponent", "top_parties"]
 _PLACE = PhraseSearch(PLACES, possessive=False, after_hyphen=True)
 _LOCATIVE = re.compile(
     r"(?i)\b(?:in|into|inside|across|throughout|near|at|to|from|of|on|over|toward|towards"
-    r"|entered|left|leave|leaving|invaded|invade|occupied|attack|attacked|against)\s+(?:the\s+)?$"
+    r"|entered|left|leave|leaving|invaded|invade|occupied|attack|attacked|against|such\s+as)"
+    r"\s+(?:the\s+)?$"
 )
 # how far around a party word its role is read: further than any phrase the role patterns
 # match, and short, so that reading every word of a long text stays linear in its length

@@ -146,3 +146,14 @@ def test_villagers_are_people() -> None:
 def test_the_sides_that_name_a_war_are_not_its_dead() -> None:
     text = "Since the Israel-Hamas war began, 300 soldiers were killed in Lebanon, officials said."
     assert one(text).party != "palestine"
+
+
+def test_a_figure_with_its_own_noun_takes_no_party_from_past_the_next_figure() -> None:
+    text = (
+        "More than 11 million people have been displaced in Sudan's war, and about 3 million"
+        " have fled to countries such as Chad and Egypt, the UN said."
+    )
+    assert [(c.metric, c.party) for c in claims(text)] == [
+        ("displaced", "sudan"),
+        ("fled", "sudan"),
+    ]
