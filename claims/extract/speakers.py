@@ -189,14 +189,17 @@ class Speakers:
         return source if source is not None else self._carried(sentence, index)
 
     def _country_side(self) -> ClaimantSide:
-        """The side of the country the text is about: the one whose sources it quotes most
+        """The side of the country the text is about: the state whose sources it quotes most
         ("Ukraine's military said", "Ukrainian officials"), else the one it speaks of most."""
         if self.home is None:
             said = Counter(
-                m.party for s in self.parts for m in mentions(s.text) if m.role is Role.SOURCE
+                side
+                for atts in self.found
+                for a in atts
+                if (side := side_of(a.name)) is not None and side not in _NOT_STATES
             )
             if said:
-                self.home = party_side(said.most_common(1)[0][0])
+                self.home = said.most_common(1)[0][0]
             else:
                 self.home = party_side(self.top[0]) if self.top else ClaimantSide.OTHER
         return self.home

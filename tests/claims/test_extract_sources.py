@@ -390,3 +390,20 @@ def test_a_person_described_as_an_analyst_is_independent() -> None:
         "Oleh Marchenko, an analyst at a Kyiv think tank, said 20 more had been captured."
     )
     assert source_of(text, 20)[1] == "independent"
+
+
+def test_the_state_whose_sources_a_text_quotes_is_read_from_its_sources() -> None:
+    text = (
+        "The Ukrainian army said 500 Russian soldiers were killed. Russian troops attacked "
+        "again and Russian losses mounted near Russian lines. "
+        "Spokesman Ivan Petrenko said 300 Russian soldiers died on Monday."
+    )
+    assert source_of(text, 300) == ("Spokesman Ivan Petrenko", "ukraine")
+
+
+def test_scholars_and_reporters_are_independent() -> None:
+    text = (
+        "Ukrainian officials said 40 Russian soldiers died.\n"
+        "Professor Jane Roe said 10,000 Russian soldiers had died since the spring."
+    )
+    assert source_of(text, 10000) == ("Professor Jane Roe", "independent")
