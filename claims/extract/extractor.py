@@ -36,9 +36,10 @@ from claims.vocab import (
     Status,
 )
 
-__all__ = ["WAR_START", "extract"]
+__all__ = ["WAR_PARTIES", "WAR_START", "extract"]
 
 WAR_START = date(2022, 2, 24)
+WAR_PARTIES = frozenset({Party.RUSSIA, Party.UKRAINE})
 
 _EACH_SIDE = re.compile(
     r"(?i)\b(?:on\s+)?(?:each|either)\s+(?:and\s+every\s+)?(?:side|facet)\b"
@@ -279,7 +280,7 @@ def _claims_in(
     reading: _Reading,
     published: date,
     precision: DatePrecision,
-    war_start: date,
+    war_start: date | None,
     status: Status,
 ) -> list[Claim]:
     text = sentence.text
@@ -425,11 +426,17 @@ def extract(
     title: str = "",
     precision: DatePrecision = DatePrecision.DAY,
     war_start: date = WAR_START,
+    war_parties: frozenset[Party] = WAR_PARTIES,
     status: Status = Status.PENDING,
 ) -> list[Claim]:
-    """Every casualty claim in an article, each with the sentence that states it."""
+    """Every casualty claim in an article, each with the sentence that states it.
+
+    ``war_start`` and ``war_parties`` are the tracked war's: "in the first three months of the
+    war" counts from its start only in a text about its parties.
+    """
     parts = sentences(text)
     top = top_parties(text)
+    tracked_start = war_start if war_parties & set(top) else None  # another war's is unknown
     reading = _Reading(
         speakers=Speakers.of(outlet, parts, top),
         losses=loss_words(text),
@@ -443,7 +450,7 @@ def extract(
     body: list[Claim] = []
     headline: list[Claim] = []
     for index, sentence in enumerate(parts):
-        claims = _claims_in(sentence, index, reading, published, precision, war_start, status)
+        claims = _claims_in(sentence, index, reading, published, precision, tracked_start, status)
         reading.claims += [(index, c) for c in claims]
         reading.previous = sentence.text
         (headline if sentence.headline else body).extend(claims)

@@ -108,3 +108,8 @@ def test_dates_written_in_numbers() -> None:
         date(2015, 2, 9),
     )
     assert (claim.as_of, claim.period_start) == (date(2015, 2, 5), date(2011, 3, 18))
+
+
+def test_the_first_months_of_another_war_do_not_count_from_the_tracked_wars_start() -> None:
+    text = "More than 61,000 Sudanese died in the first 14 months of the war, researchers said."
+    assert one(text).period_start != date(2022, 2, 24)
