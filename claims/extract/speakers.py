@@ -301,8 +301,7 @@ class Speakers:
                 return last  # "the post", "the statement": the last source's
             if party is None and last and last.side not in _NOT_STATES:
                 return Source(name, last.side)  # "the ministry" after "Russia says": Russia's
-            party = party or (self.top[0] if self.top else None)
-            side = party_side(party) if party else ClaimantSide.OTHER
+            side = party_side(party) if party else self._country_side()
         return Source(name, side)
 
     def _antecedent(self, head: str) -> Source | None:
