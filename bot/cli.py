@@ -33,7 +33,6 @@ from bot.logs import install_hooks
 # without the settings, the database drivers, the HTTP client or any platform SDK.
 if TYPE_CHECKING:
     from bot.adapters.base import Adapter
-    from bot.adapters.console import ConsoleAdapter
     from bot.config import Settings
     from bot.roles import Role
     from storage.protocols import OutboxRow
@@ -64,19 +63,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _console(settings: Settings, words: Sequence[str]) -> ConsoleAdapter:
-    from bot.adapters.console import ConsoleAdapter
-
-    return ConsoleAdapter(history=settings.console_history, words=words)
-
-
-def _completion_words(command_names: Sequence[str]) -> list[str]:
-    from claims.registry import PARTIES
-    from claims.vocab import Metric
-
-    return [f"/{n}" for n in command_names] + [m.value for m in Metric] + list(PARTIES)
-
-
 def _check_roles(settings: Settings, roles: frozenset[Role]) -> str | None:
     """Why these roles cannot run with this configuration, or None."""
     from bot.roles import Role
@@ -98,12 +84,16 @@ async def _run(settings: Settings, console_only: bool, roles: frozenset[Role]) -
     import signal
 
     from bot.app import open_app, serve
-    from bot.logs import report_loop_exception
+    from bot.cli_console import console_adapter, log_file
+    from bot.logs import log_to_file, report_loop_exception
     from bot.roles import Role, needs_adapter
 
     everything = roles == frozenset(Role)
+    # the console takes the terminal (a piped console leaves the log on standard error)
+    log_path = log_file(settings.database_url) if everything and sys.stdin.isatty() else None
+    if log_path is not None:
+        log_to_file(log_path)
     async with open_app(settings) as app:
-        words = _completion_words([c.name for c in app.router])
         adapters: list[Adapter] = []
         platforms = not console_only
         if platforms and settings.telegram_bot_token and needs_adapter("telegram", roles):
@@ -115,7 +105,8 @@ async def _run(settings: Settings, console_only: bool, roles: frozenset[Role]) -
 
             adapters.append(DiscordAdapter(settings, tuple(app.router), app.complete))
         if everything and (console_only or not adapters or sys.stdin.isatty()):
-            adapters.append(_console(settings, words))
+            also = [a.name.capitalize() for a in adapters]
+            adapters.append(console_adapter(settings, app, also, log_path))
         log.info("roles: %s", ", ".join(sorted(roles)))
         serving = asyncio.ensure_future(serve(app, adapters, roles=roles))
         # a service manager stops us with SIGTERM: finish like the console's /quit does

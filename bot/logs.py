@@ -22,6 +22,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Iterable
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
@@ -31,6 +32,7 @@ __all__ = [
     "RedactingFormatter",
     "Redactor",
     "install_hooks",
+    "log_to_file",
     "password_in",
     "report_loop_exception",
     "setup_logging",
@@ -132,3 +134,10 @@ def setup_logging(level: str, secrets: Iterable[str] = ()) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+
+
+def log_to_file(path: Path) -> None:
+    """From now on every log line goes to ``path`` (appended), redacted like the rest."""
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(RedactingFormatter())
+    logging.getLogger().handlers[:] = [handler]

@@ -47,9 +47,15 @@ async def claimant_names(typed: str, ctx: Context) -> list[str]:
 
 
 async def parties(typed: str, ctx: Context) -> list[str]:
-    """Party keys that fit what was typed, the party it names first: "dprk" offers north_korea."""
+    """Party keys that fit what was typed, the party it names first: "dprk" offers north_korea,
+    and so does the start of any of its names ("dpr", "north k")."""
     named = party_named(typed) if typed.strip() else None
     found = [named.value] if named else []
+    word = " ".join(typed.lower().replace("_", " ").split())
+    if word:
+        found += [
+            key for key, info in PARTIES.items() if any(n.startswith(word) for n in info.names)
+        ]
     found += rank(typed.replace(" ", "_"), list(PARTIES))
     return list(dict.fromkeys(found))[:COMPLETIONS]
 
