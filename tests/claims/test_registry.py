@@ -45,6 +45,22 @@ def test_any_name_demonym_capital_institution_or_group_names_its_party(
     assert party_named(words) == party
 
 
+@pytest.mark.parametrize(
+    ("words", "party"),
+    [
+        ("Peshmerga", "iraq"),
+        ("Erbil", "iraq"),
+        ("SDF", "syria"),
+        ("YPG", "syria"),
+        ("Kurds", "kurdistan"),
+    ],
+)
+def test_a_regions_forces_are_the_country_they_fight_in_and_its_people_a_people(
+    words: str, party: str
+) -> None:
+    assert party_named(words) == party
+
+
 def test_words_that_name_no_party_give_none() -> None:
     assert party_named("Narnia") is None
     assert party_named("") is None
