@@ -19,11 +19,12 @@ from claims.vocab import ClaimantSide, Status, lookup
 from handlers.commands.edit import edit_claim
 from handlers.context import Context
 from handlers.ingestion import IngestFailed, IngestReport
-from handlers.moderators import claim_by_id, record, require_moderator
+from handlers.moderators import claim_by_id, entry_for, record, require_moderator
 from handlers.parse import clip, parse_number, parse_url, suggest
 from handlers.present import entry, party_name, when
 from handlers.router import Form, Param, Router
 from handlers.types import Block, Button, Fields, Heading, Incoming, Quote, Reply, Text
+from storage.curation import PublicationNote
 from storage.protocols import Feed, FeedKind
 
 __all__ = ["router"]
@@ -208,18 +209,19 @@ async def _moderate(msg: Incoming, ctx: Context, status: Status) -> Reply:
             way = f"; {way.format(id=claim.short_id)}" if way else ""
             done.append(Text(f"{claim.short_id} was already {claim.status.value}{way}."))
             continue
-        changed = await ctx.storage.claims.moderate(claim.id, status)
-        if changed is not None:
-            await record(
-                ctx,
-                msg,
-                msg.command,
-                claim_id=claim.id,
-                before={"status": claim.status.value},
-                after={"status": changed.status.value},
-            )
-            done.append(Text(f"{status.value.capitalize()}: {changed.short_id}"))
-            done.append(entry(changed))
+        on_record = entry_for(
+            ctx,
+            msg,
+            msg.command,
+            claim_id=claim.id,
+            before={"status": claim.status.value},
+            after={"status": status.value},
+        )
+        changed = await ctx.storage.curation.set_status(
+            claim.id, status, PublicationNote.FIRST, on_record
+        )
+        done.append(Text(f"{status.value.capitalize()}: {changed.short_id}"))
+        done.append(entry(changed))
     left = await ctx.storage.claims.pending_count()
     buttons = (Button(f"Next ({left} left)", "/review"),) if left else ()
     return Reply(tuple(done), buttons)
