@@ -9,6 +9,7 @@ and any field can be corrected (/edit, handlers/commands/edit.py). Every action 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from claims.dates import parse_partial
@@ -277,9 +278,7 @@ async def side(msg: Incoming, ctx: Context) -> Reply:
         raise suggest("claimant side", msg.args[1], [s.value for s in ClaimantSide])
     if claim.status is Status.PUBLISHED:  # never silently: a correction, on record and sent
         return await edit_claim(msg, ctx, claim, ["side", chosen.value])
-    changed = await ctx.storage.claims.moderate(claim.id, None, chosen)
-    assert changed is not None
-    await record(
+    on_record = entry_for(
         ctx,
         msg,
         "side",
@@ -287,6 +286,7 @@ async def side(msg: Incoming, ctx: Context) -> Reply:
         before={"side": claim.claimant_side.value},
         after={"side": chosen.value},
     )
+    changed = await ctx.storage.curation.update(replace(claim, claimant_side=chosen), on_record)
     return Reply(
         (Text(f"{changed.claimant}: side set to {chosen.value}."), entry(changed)),
         (Button(f"Approve {changed.short_id}", f"/approve {changed.short_id}"),)
