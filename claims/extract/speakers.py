@@ -64,12 +64,6 @@ _CLOSING_QUOTE = re.compile(r"[”\"»]")
 _AGGRESSOR = re.compile(r"(?i)\baggressor\b|\boccupiers?\b|\boccupying\s+(?:power|forces?)\b")
 # an unnamed report, new to the text, is a publication's: "a new report said"
 _NEW_REPORT = re.compile(r"(?i)^an?\s+(?:\w+\s+){0,2}(?:report|study|analysis|survey)$")
-# a figure that is "believed to" or "estimated to" be so, with no one named: hearsay of the
-# source the text has been reporting, not the outlet's own count
-_HEARSAY = re.compile(
-    r"(?i)\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:believed|thought|estimated|said|reported"
-    r"|understood)\s+to\b"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,8 +322,6 @@ class Speakers:
                 return spoken[-1][1]
         if sentence.opens_quote and self.last_speaker is not None:
             return self.last_speaker
-        if _HEARSAY.search(sentence.text) and self.last_source is not None:
-            return self.last_source
         carried = self.last_paragraph_source
         if carried is not None and carried[0] == sentence.paragraph:
             return carried[1]
