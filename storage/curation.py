@@ -113,11 +113,11 @@ class CurationStore(Protocol):
 
     async def claimants(self, words: Sequence[str] = (), limit: int = 30) -> list[ClaimantRow]: ...
 
-    async def merge_claimants(self, key: str, into: str) -> int:
+    async def merge_claimants(self, key: str, into: str, entry: AuditEntry | None = None) -> int:
         """Join ``key``'s claims into ``into``'s series (and later ingested ones); how many."""
         ...
 
-    async def rename_claimant(self, key: str, name: str) -> int:
+    async def rename_claimant(self, key: str, name: str, entry: AuditEntry | None = None) -> int:
         """Write every claim of ``key`` with the new display name; how many."""
         ...
 

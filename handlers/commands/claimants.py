@@ -10,7 +10,7 @@ from __future__ import annotations
 from claims.errors import UserError
 from claims.model import claimant_key
 from handlers.context import Context
-from handlers.moderators import record, require_moderator
+from handlers.moderators import entry_for, require_moderator
 from handlers.parse import clip
 from handlers.router import Form, Param, Router
 from handlers.types import Fields, Heading, Incoming, Reply, Text
@@ -84,15 +84,15 @@ async def merge(msg: Incoming, ctx: Context) -> Reply:
     target = await _claimant(ctx, " ".join(words[cut + 1 :]))
     if source.key == target.key:
         raise UserError(f"{source.key} and {target.key} are already one claimant.")
-    moved = await ctx.storage.curation.merge_claimants(source.key, target.key)
-    await record(
+    on_record = entry_for(
         ctx,
         msg,
         "merge",
         claimant=source.key,
         before={"claimant": source.key, "names": list(source.names)},
-        after={"claimant": target.key, "claims": moved},
+        after={"claimant": target.key, "claims": source.claims},
     )
+    moved = await ctx.storage.curation.merge_claimants(source.key, target.key, on_record)
     return Reply(
         (
             Text(f"Merged {source.key} into {target.key}: {moved} claims joined its series."),
@@ -121,8 +121,7 @@ async def rename(msg: Incoming, ctx: Context) -> Reply:
         )
     row = await _claimant(ctx, msg.args[0])
     name = " ".join(msg.args[1:]).strip().strip('"')
-    changed = await ctx.storage.curation.rename_claimant(row.key, name)
-    await record(
+    on_record = entry_for(
         ctx,
         msg,
         "rename",
@@ -130,4 +129,5 @@ async def rename(msg: Incoming, ctx: Context) -> Reply:
         before={"names": list(row.names)},
         after={"name": name},
     )
+    changed = await ctx.storage.curation.rename_claimant(row.key, name, on_record)
     return Reply.text(f"{row.key} is now shown as '{name}' on {changed} claims.")

@@ -227,9 +227,11 @@ class SqlCurationStore:
         found.sort(key=lambda r: (-r.claims, r.key))
         return found[:limit]
 
-    async def merge_claimants(self, key: str, into: str) -> int:
+    async def merge_claimants(self, key: str, into: str, entry: AuditEntry | None = None) -> int:
         async with self._db.transaction() as tx:
             await self._begin(tx)
+            if entry is not None:
+                await insert_entry(tx, entry)
             await tx.execute(
                 "UPDATE claimant_merges SET into_key = ? WHERE into_key = ?", (into, key)
             )
@@ -254,9 +256,11 @@ class SqlCurationStore:
             await relink(tx, self._dialect, touched)
         return len(updates)
 
-    async def rename_claimant(self, key: str, name: str) -> int:
+    async def rename_claimant(self, key: str, name: str, entry: AuditEntry | None = None) -> int:
         async with self._db.transaction() as tx:
             await self._begin(tx)
+            if entry is not None:
+                await insert_entry(tx, entry)
             return await tx.execute(
                 "UPDATE claims SET claimant = ? WHERE claimant_key = ?", (name, key)
             )
