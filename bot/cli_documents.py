@@ -51,7 +51,7 @@ def _header(raw: str, args: argparse.Namespace, source: str) -> tuple[str, dict[
         "outlet": args.outlet or header.outlet or Path(source).stem,
         "url": args.url or header.url,
         "title": header.title,
-        "published": args.published or header.date,
+        "published": args.published or header.date,  # checked before
     }
 
 
@@ -63,13 +63,13 @@ async def run_ingest(args: argparse.Namespace, ingestor: Ingestor) -> int:
     from storage.curation import AuditEntry
 
     source: str = args.source
-    if args.published and (problem := _bad_date(args.published)):
+    if args.published is not None and (problem := _bad_date(args.published)):
         print(f"tally: --published {problem}", file=sys.stderr)
         return 2
     try:
         if source.startswith(("http://", "https://")):
             report = await ingestor.ingest_url(
-                source, by="the command line", outlet=args.outlet, published=args.published
+                source, by="the command line", outlet=args.outlet, published=args.published or ""
             )
         else:
             raw = await asyncio.to_thread(Path(source).read_text, "utf-8")
@@ -129,13 +129,15 @@ async def run_import(args: argparse.Namespace, ingestor: Ingestor) -> int:
 
 
 def _document_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--published", default="", help="publication date, YYYY-MM-DD or YYYY-MM")
+    parser.add_argument("--published", help="publication date, YYYY-MM-DD, YYYY-MM or YYYY")
     parser.add_argument("--outlet", default="", help="the publication's name")
     parser.add_argument("--url", default="", help="where the article was published")
 
 
 def _bad_date(text: str) -> str:
     """Why ``text`` is no publication date, or ""."""
+    if not text.strip():
+        return "is empty: give the date as YYYY-MM-DD, YYYY-MM or YYYY"
     try:
         parse_partial(text)
     except ValueError:
@@ -160,7 +162,7 @@ def run_extract(args: argparse.Namespace) -> int:
         print(f"tally: cannot read {args.file}: {exc}", file=sys.stderr)
         return 2
     try:
-        published, precision = published_date(args.published)
+        published, precision = published_date(args.published or "")
     except ValueError as exc:
         print(f"tally: --published: {exc}", file=sys.stderr)
         return 2

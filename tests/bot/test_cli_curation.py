@@ -21,6 +21,11 @@ def test_a_bad_publication_date_ends_ingest_with_one_line_and_stores_nothing(
     assert bad.stderr.strip().splitlines() == [
         "tally: --published '19/02/2024' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY"
     ]
+    empty = tally(tmp_path, "ingest", str(article), "--published", "")
+    assert empty.returncode == 2
+    assert empty.stderr.strip().splitlines() == [
+        "tally: --published is empty: give the date as YYYY-MM-DD, YYYY-MM or YYYY"
+    ]
     # nothing was stored, so the same document can be ingested with its date
     good = tally(tmp_path, "ingest", str(article), "--published", "2024-02-19")
     assert good.returncode == 0, good.stderr
