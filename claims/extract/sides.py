@@ -34,6 +34,13 @@ for _phrase, _party, _kind in party_words():
     _PHRASE_PARTIES.setdefault(_phrase.removeprefix("the "), _party)
 
 
+# a state body whose name holds a kind word ("Gaza's Government Media Office") is the state's
+_STATE_BODY = re.compile(
+    r"(?i)\b(?:office|ministry|government|authority|authorities|command|service|council"
+    r"|administration|forces|army|military|police)\s*$"
+)
+
+
 def party_side(party: Party | str) -> ClaimantSide:
     """The side a party's own officials speak for; a party the registry lacks is ``other``."""
     info = party_info(str(party))
@@ -54,7 +61,7 @@ def _registry_cue(text: str) -> tuple[int, ClaimantSide] | None:
 
 def _first_side(text: str) -> ClaimantSide | None:
     independent, pattern = SIDE_CUES[0]
-    if pattern.search(text):
+    if pattern.search(text) and not _STATE_BODY.search(text.split(",")[0]):
         return independent
     best: tuple[int, ClaimantSide] | None = None
     for side, cue in SIDE_CUES[1:]:

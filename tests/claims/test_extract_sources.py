@@ -407,3 +407,8 @@ def test_scholars_and_reporters_are_independent() -> None:
         "Professor Jane Roe said 10,000 Russian soldiers had died since the spring."
     )
     assert source_of(text, 10000) == ("Professor Jane Roe", "independent")
+
+
+def test_a_state_office_with_a_kind_word_in_its_name_is_the_state() -> None:
+    text = "Gaza's Government Media Office said 40 Palestinians were killed."
+    assert source_of(text, 40) == ("Gaza's Government Media Office", "other")
