@@ -15,16 +15,16 @@ from datetime import UTC, datetime
 from claims.dates import parse_partial
 from claims.errors import UserError
 from claims.headers import Header, read_header
-from claims.model import Claim
 from claims.vocab import ClaimantSide, Status, lookup
 from handlers.commands.edit import edit_claim
 from handlers.context import Context
 from handlers.ingestion import IngestFailed, IngestReport
 from handlers.moderators import claim_by_id, entry_for, record, require_moderator
 from handlers.parse import clip, parse_number, parse_url, suggest
-from handlers.present import entry, party_name, when
+from handlers.present import entry
+from handlers.review_card import review_card
 from handlers.router import Form, Param, Router
-from handlers.types import Block, Button, Fields, Heading, Incoming, Quote, Reply, Text
+from handlers.types import Block, Button, Fields, Heading, Incoming, Reply, Text
 from storage.curation import PublicationNote
 from storage.protocols import Feed, FeedKind
 
@@ -123,39 +123,6 @@ async def ingest(msg: Incoming, ctx: Context) -> Reply:
     return _report(report)
 
 
-def _marked(quote: str, claim: Claim) -> str:
-    """The quote with the figure as written marked: ``... that »5,300« Russian soldiers``."""
-    written = claim.value_text
-    if written and written in quote:
-        return quote.replace(written, f"»{written}«", 1)
-    return quote
-
-
-async def _review_blocks(ctx: Context, claim: Claim) -> list[Block]:
-    written = claim.value_text
-    reported = " · ".join(
-        x for x in (claim.outlet, claim.published.isoformat() if claim.published else "") if x
-    )
-    pairs = [
-        ("Counts", f"{claim.metric.value}: {party_name(claim.party)} · {claim.population.value}"),
-        ("Claimant", f"{claim.claimant} (side: {claim.claimant_side.value})"),
-        ("Kind", claim.kind.value),
-        ("Reported", reported or "—"),
-    ]
-    if written and written != claim.figure:
-        pairs.insert(0, ("As written", written))
-    if claim.caveat:
-        pairs.append(("Caveat", claim.caveat))
-    blocks: list[Block] = [entry(claim), Fields(tuple(pairs))]
-    if claim.quote:
-        blocks.append(Quote(_marked(claim.quote, claim), claim.outlet))
-    close = await ctx.storage.curation.nearby(claim)
-    if close:
-        same = ", ".join(f"#{c.short_id} ({c.figure}, {when(c)}, {c.status.value})" for c in close)
-        blocks.append(Text(f"Possibly the same as {same}", muted=True))
-    return blocks
-
-
 @router.command(
     "review",
     params=(Param("page", "which page of the queue", form=Form.NUMBER, maximum=REVIEW_MAX_PAGE),),
@@ -178,7 +145,7 @@ async def review(msg: Incoming, ctx: Context) -> Reply:
     blocks: list[Block] = [Heading(f"Waiting for review: {total}")]
     buttons: list[Button] = []
     for claim in found:
-        blocks += await _review_blocks(ctx, claim)
+        blocks += await review_card(ctx, claim)
         short = claim.short_id
         buttons += [
             Button(f"Approve {short}", f"/approve {short}"),
