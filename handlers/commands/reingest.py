@@ -80,8 +80,10 @@ def _match(stored: list[Claim], found: Claim) -> Claim | None:
     ),
 )
 async def reingest(msg: Incoming, ctx: Context) -> Reply:
-    """Read a stored document again with its right date or outlet, keeping every decision
-    taken on a claim still found (moderators).
+    """Read a stored document again with its right date or outlet, keeping decisions (moderators).
+
+    Each figure still found keeps its claim, status and every moderator's edit; figures found
+    only now wait for review.
 
     Usage: /reingest <document> [date YYYY-MM-DD] [outlet <name>]
     Example: /reingest 12 date 2024-02-19 outlet Kyiv Independent
