@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claims.extract.lexicon import PERSON_SIDES
 from claims.extract.parties import Role, mentions
@@ -59,6 +59,7 @@ _SHORT_FORM = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+)(?:(?:of|the|for|and|on|[A-Z][\w'’.-]*)\s+)*?[A-Z][\w'’.-]*)"
     r"\s+\(([A-Z]{2,7})\)"
 )
+_NAMED = re.compile(r"\b[A-Z]")
 _CLOSING_QUOTE = re.compile(r"[”\"»]")
 # "the aggressor state", "the occupiers": the side the text names as doing harm
 _AGGRESSOR = re.compile(r"(?i)\baggressor\b|\boccupiers?\b|\boccupying\s+(?:power|forces?)\b")
@@ -180,7 +181,25 @@ class Speakers:
         """The source of the figure at ``at`` in a sentence."""
         governing = _governing([a for a, _ in named], at, sentence.text)
         source = next((s for a, s in named if a is governing), None)
-        return source if source is not None else self._carried(sentence, index)
+        if source is None or governing is None:
+            return self._carried(sentence, index)
+        relay = next(
+            (
+                a
+                for a, _ in named
+                if a.explicit
+                and not governing.explicit
+                and _NAMED.search(a.name)  # a relay is named, not "the latest estimates"
+                and not a.start <= governing.verb < a.start + len(a.name)
+                and not _CLAUSE.search(
+                    sentence.text, min(a.verb, governing.verb), max(a.verb, governing.verb)
+                )
+            ),
+            None,
+        )
+        if relay is not None:  # '"...," the NIS told lawmakers, according to Yonhap'
+            return replace(source, name=f"{source.name} (via {relay.name.rstrip(' .')})")
+        return source
 
     def _country_side(self) -> ClaimantSide:
         """The side of the country the text is about: the state whose sources it quotes most

@@ -333,7 +333,7 @@ def test_the_speaker_is_the_source_and_according_to_its_relay() -> None:
         '"About 600 North Korean soldiers died," the NIS told lawmakers, according to the '
         "Daily Planet."
     )
-    assert source_of(text, 600) == ("the NIS", "other")
+    assert source_of(text, 600) == ("the NIS (via the Daily Planet)", "other")
 
 
 def test_a_relative_clause_between_the_name_and_its_verb_is_left_out() -> None:
@@ -412,3 +412,8 @@ def test_scholars_and_reporters_are_independent() -> None:
 def test_a_state_office_with_a_kind_word_in_its_name_is_the_state() -> None:
     text = "Gaza's Government Media Office said 40 Palestinians were killed."
     assert source_of(text, 40) == ("Gaza's Government Media Office", "other")
+
+
+def test_according_to_words_that_name_no_one_are_no_relay() -> None:
+    text = "The Daily Planet said 45,000 Russian soldiers died, according to its lowest estimate."
+    assert source_of(text, 45000) == ("The Daily Planet", "independent")
