@@ -9,6 +9,7 @@ source. ``mentions`` reads every party word with its role; the extractor chooses
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,6 +24,7 @@ from claims.extract.lexicon import (
 )
 from claims.extract.party_names import PartyName, find_party_names
 from claims.extract.phrases import PhraseSearch
+from claims.extract.places import find_places
 from claims.vocab import Party
 
 __all__ = ["Mention", "Role", "mentions", "opponent", "top_parties"]
@@ -108,7 +110,19 @@ def _mentions(text: str) -> tuple[Mention, ...]:
         Mention(start, end, PLACES[text[start:end].lower()], Role.PLACE, text[start:end])
         for start, end in _PLACE.spans(text)
     ]
+    taken = sorted((m.start, m.end) for m in found)
+    found += [
+        Mention(start, end, party, Role.PLACE, text[start:end])
+        for start, end, party in find_places(text)
+        if not _overlaps(taken, start, end)
+    ]
     return tuple(_joined(text, sorted(found, key=lambda x: x.start)))
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether (start, end) overlaps any of the sorted, non-overlapping ``spans``."""
+    i = bisect_left(spans, (end, -1)) - 1
+    return i >= 0 and spans[i][1] > start
 
 
 _JOINED = re.compile(r"(?i)^\s*(?:and|&)\s+$")

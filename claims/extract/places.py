@@ -1,0 +1,89 @@
+"""Towns and cities that say whose civilians a figure counts: "killed in Sagaing", "near Bakhmut".
+
+The gazetteer (``claims/data/places.tsv``, built from GeoNames by ``scripts/build_places.py``)
+holds each city name a news text can use without doubt with the party whose people live there,
+read once, when first needed. A city's name is a place only where a text writes it as one:
+capitalised, after a word that puts something somewhere ("in", "near", "the city of"), before
+a word for an area ("Sagaing region", "Kharkiv oblast"), or next in a list of places ("in
+Kharkiv, Sumy and Kherson"). So "Reading" starting a sentence, or a
+person named like a city, names no place. Candidates are found by those words, so the cost
+grows with the text, not with the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from importlib.resources import files
+
+from claims.vocab import Party
+
+__all__ = ["find_places", "place_party"]
+
+# a capitalised word, where a name may start, and the words that may follow it in a name
+_CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][A-Za-z-]*")
+_FOLLOWING = re.compile(r"(?:\s[A-Za-z][A-Za-z-]*){1,3}")
+_BEFORE = re.compile(
+    r"\b(?i:in|near|around|outside|inside|across|throughout|at|from|on|into|toward|towards"
+    r"|of|struck|hit|shelled|bombed|attacked|besieged)\s+(?:the\s+)?$"
+)
+# "in Kharkiv, Sumy and Kherson": the next of a list of places
+_LISTED = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+_AFTER = re.compile(r"\s+(?i:region|oblast|province|governorate|district|city|area)\b")
+
+
+@cache
+def _gazetteer() -> dict[str, Party]:
+    text = files("claims.data").joinpath("places.tsv").read_text("utf-8")
+    parties: dict[str, Party] = {}
+    rows = (line.split("\t") for line in text.splitlines() if not line.startswith("#"))
+    return {name: parties.setdefault(party, Party(party)) for name, party in rows}
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every name, so most capitalised words are passed over at once."""
+    return frozenset(name.split(" ", 1)[0] for name in _gazetteer())
+
+
+def place_party(name: str) -> Party | None:
+    """The party whose people live in the city ``name``, if the gazetteer knows it alone."""
+    return _gazetteer().get(name.lower())
+
+
+def _name_at(text: str, start: int, end: int) -> tuple[int, Party] | None:
+    """The longest name the gazetteer knows from ``start`` (a capitalised word ending at
+    ``end``, perhaps followed by more words), with its end."""
+    if text[start:end].lower() not in _first_words():
+        return None
+    gazetteer = _gazetteer()
+    more = _FOLLOWING.match(text, end)
+    if more is not None:
+        ends = [end + w.end() for w in re.finditer(r"\s\S+", more.group())]
+        for stop in reversed(ends):
+            party = gazetteer.get(text[start:stop].lower())
+            if party is not None:
+                return stop, party
+    party = gazetteer.get(text[start:end].lower())
+    return (end, party) if party is not None else None
+
+
+def find_places(text: str) -> Iterator[tuple[int, int, Party]]:
+    """Each city the text names as a place, as (start, end, party), in order."""
+    taken = last_place = 0
+    for word in _CAPITAL.finditer(text):
+        start = word.start()
+        if start < taken:
+            continue
+        name = _name_at(text, start, word.end())
+        if name is None:
+            continue
+        end, party = name
+        if (
+            _BEFORE.search(text, max(0, start - 30), start)
+            or _AFTER.match(text, end)
+            or (last_place and _LISTED.fullmatch(text, last_place, start))
+        ):
+            taken = last_place = end
+            yield start, end, party
