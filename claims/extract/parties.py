@@ -61,6 +61,7 @@ class Role(StrEnum):
     AGGRESSOR = "aggressor"
     SOURCE = "source"
     CAPTOR = "captor"  # the side holding prisoners: "Russian captivity", "held by Hamas"
+    WAR = "war"  # a side naming a war: "the Israel-Hamas war", not where its dead died
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,9 @@ def _role(text: str, name: PartyName) -> Role:
         return Role.AGGRESSOR
     if OFFICIAL_NOUNS.match(after):
         return Role.SOURCE
-    if PLACE_NOUNS.match(bare) or _NAMES_A_WAR.match(bare):
+    if _NAMES_A_WAR.match(bare):
+        return Role.WAR
+    if PLACE_NOUNS.match(bare):
         return Role.PLACE
     if name.kind in _COUNTRY_KINDS and not re.match(r"'s|’s", after):
         if _LOCATIVE.search(text, max(0, name.start - 40), name.start):

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from claims.extract.extractor import extract
+from claims.extract.parties import Role, mentions
 from claims.extract.places import find_places, place_party
 from claims.model import Claim
 from scripts.build_places import HEADER, render
@@ -88,3 +89,13 @@ def test_the_shipped_gazetteer_is_what_the_builder_makes() -> None:
     shipped = files("claims.data").joinpath("places.tsv").read_text("utf-8")
     assert shipped.startswith(HEADER)
     assert shipped == render()
+
+
+def test_the_sides_that_name_a_war_are_not_where_its_dead_died() -> None:
+    text = "Airstrikes on Saada linked to the Israel-Hamas war have killed 12 civilians."
+    assert [(m.word, m.role) for m in mentions(text)] == [
+        ("Saada", Role.PLACE),
+        ("Israel", Role.WAR),
+        ("Hamas", Role.WAR),
+    ]
+    assert one(text).party == "yemen"
