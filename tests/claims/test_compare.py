@@ -54,7 +54,8 @@ def test_a_window_is_its_own_series_and_no_end_of_the_spread() -> None:
         period_start=date(2022, 11, 1),
         period_end=date(2022, 11, 30),
     )
-    assert november.is_window and not total.is_window
+    assert november.is_window
+    assert not total.is_window
     assert november.series != total.series
     assert {c.claim.id for c in latest_per_series([total, november])} == {total.id, november.id}
     other = make_claim(claimant="Russia", low=6_000, high=6_000)
