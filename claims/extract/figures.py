@@ -278,8 +278,10 @@ def candidates(text: str) -> list[Candidate]:
         joiner = text[previous_end : candidate.start].lower()
         if index and candidate.metric_from in ("", "later"):
             prior = found[index - 1]
-            if re.fullmatch(r"[\s,]*(?:and\s+|or\s+)?(?:including\s+)?", joiner) or (
-                "including" in joiner
+            if (
+                re.fullmatch(r"[\s,]*(?:and\s+|or\s+)?(?:including\s+)?", joiner)
+                or "including" in joiner
+                or _ELLIPSIS.fullmatch(joiner)
             ):
                 candidate.metric, candidate.metric_cue = prior.metric, prior.metric_cue
                 candidate.metric_from = "list"
@@ -291,6 +293,12 @@ def candidates(text: str) -> list[Candidate]:
     return found
 
 
+# "1,360 people died in 2021; 1,319 people in 2022 and 1,594 in 2023": the verb said once for
+# a series of figures, each with its own when or where
+_ELLIPSIS = re.compile(
+    r"\s+(?:[^\W\d]+\s+)?(?:in|during|on|at|for|over|since|by)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}"
+    r"\s*[,;]?\s*(?:and\s+|or\s+)?"
+)
 _TIGHT = re.compile(
     r"[\s:–-]*(?:(?:at|to|of|was|were|is|stood\s+at|reached|rose\s+to|totall?ed|numbered)\s+)?"
 )

@@ -1,0 +1,41 @@
+"""A verb said once for a series of figures, in sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claims.extract.extractor import extract
+
+PUBLISHED = date(2024, 6, 1)
+
+
+def figures(text: str) -> list[tuple[str, str, int | None]]:
+    return [(c.metric, c.party, c.low) for c in extract(text, PUBLISHED, "The Daily")]
+
+
+def test_each_year_of_a_series_counts_what_the_first_did() -> None:
+    text = "In Myanmar, 1,200 people died in 2021; 1,100 people in 2022 and 1,500 people in 2023."
+    assert figures(text) == [
+        ("killed", "myanmar", 1200),
+        ("killed", "myanmar", 1100),
+        ("killed", "myanmar", 1500),
+    ]
+
+
+def test_each_place_of_a_series_counts_what_the_first_did() -> None:
+    text = "Officials said 120 civilians were killed in Kharkiv, 70 in Sumy and 40 in Kherson."
+    assert [low for _metric, _party, low in figures(text)] == [120, 70, 40]
+
+
+def test_each_month_of_a_series_counts_what_the_first_did() -> None:
+    text = "Kyiv said 400 Russian soldiers were captured in May, 350 in June and 500 in July."
+    assert figures(text) == [
+        ("captured", "russia", 400),
+        ("captured", "russia", 350),
+        ("captured", "russia", 500),
+    ]
+
+
+def test_a_figure_with_a_verb_of_its_own_keeps_it() -> None:
+    text = "Officials said 120 civilians were killed in Kharkiv and 300 people fled the city."
+    assert [metric for metric, _party, _low in figures(text)] == ["killed", "fled"]
