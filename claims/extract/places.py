@@ -4,7 +4,8 @@ The gazetteer (``claims/data/places.tsv``, built from GeoNames by ``scripts/buil
 holds each city name a news text can use without doubt with the party whose people live there,
 read once, when first needed. A city's name is a place only where a text writes it as one:
 capitalised, after a word that puts something somewhere ("in", "near", "the city of"), before
-a word for an area ("Sagaing region", "Kharkiv oblast"), or next in a list of places ("in
+a word for an area or its people ("Sagaing region", "Kharkiv's governor", "Mandalay
+residents"), as what was attacked ("Kramatorsk was shelled"), or next in a list of places ("in
 Kharkiv, Sumy and Kherson"). So "Reading" starting a sentence, or a
 person named like a city, names no place. Candidates are found by those words, so the cost
 grows with the text, not with the gazetteer.
@@ -30,7 +31,13 @@ _BEFORE = re.compile(
 )
 # "in Kharkiv, Sumy and Kherson": the next of a list of places
 _LISTED = re.compile(r",?\s+(?:and|or)\s+|,\s+")
-_AFTER = re.compile(r"\s+(?i:region|oblast|province|governorate|district|city|area)\b")
+# "Sagaing region", "Kharkiv's governor", "Mandalay residents", "Kramatorsk was shelled"
+_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?i:region|oblast|province|governorate|district|city|area|state|residents"
+    r"|mayor|governor|authorities|council|municipality|suburbs|outskirts)\b"
+    r"|\s+(?:was|were|came|has\s+been|had\s+been)\s+(?:shelled|hit|struck|bombed|attacked"
+    r"|targeted|under)\b"
+)
 
 
 @cache

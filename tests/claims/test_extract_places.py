@@ -99,3 +99,19 @@ def test_the_sides_that_name_a_war_are_not_where_its_dead_died() -> None:
         ("Hamas", Role.WAR),
     ]
     assert one(text).party == "yemen"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Kramatorsk's mayor said 11 civilians were killed.", "Kramatorsk"),
+        ("Mandalay residents said 16 civilians were killed.", "Mandalay"),
+        ("Mekelle was shelled overnight, killing 9 civilians.", "Mekelle"),
+        ("Idlib came under fire again, killing 13 civilians.", "Idlib"),
+    ],
+)
+def test_a_city_whose_people_or_officials_speak_or_that_was_attacked_is_a_place(
+    text: str, place: str
+) -> None:
+    assert [name for name, _party in places(text)] == [place]
+    assert one(text).party == place_party(place)
