@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from claims.extract.eras import named_war
-from claims.extract.windows import window
+from claims.extract.windows import dated_range, window
 from claims.vocab import DatePrecision
 
 __all__ = ["Dating", "date_figure", "date_sentence"]
@@ -175,7 +175,8 @@ def date_sentence(
     dated = _DAY_MONTH.search(cleaned)
     if old and dated and dated["y"] and int(dated["y"]) in old:
         old = []  # "on Friday 29th October 2004": a day long past dates the figure
-    if old or _SPAN_YEARS.search(cleaned):
+    ranged = dated_range(cleaned, published) if old else None
+    if (old or _SPAN_YEARS.search(cleaned)) and (ranged is None or ranged.finished):
         start = date(min(old), 1, 1) if old else None
         ends = [m for m in _YEARS.finditer(cleaned) if m["y2"]]
         last = max(old) if old else None
@@ -186,9 +187,11 @@ def date_sentence(
         return Dating(None, DatePrecision.YEAR, start, end, historical=True)
     bounded = window(cleaned, published)
     if bounded is not None:
-        if bounded.finished:
+        as_of = bounded.as_of(published)
+        if as_of is None:
             return Dating(None, DatePrecision.DAY, bounded.start, bounded.end)
-        return Dating(published, precision, bounded.start, bounded.end)
+        exact = precision if as_of == published else DatePrecision.DAY
+        return Dating(as_of, exact, bounded.start, bounded.end)
     if re.search(r"(?i)\brecently\b", cleaned):
         return Dating(None, period_start=since)
     first = _FIRST.search(cleaned)

@@ -4,7 +4,9 @@
 first half of 2019", "between March 3 and 5", "since Friday", "so far this year": each bounds
 the figure to a window, resolved against the publication day. A window that reaches the
 publication day ("in the past week") is dated that day; one that ended before it ("in November
-alone" in a December article) is finished and has no as-of date of its own.
+alone" in a December article) is finished and has no as-of date of its own, unless it is a
+running total: years long and cut off shortly before publication ("from February 1, 2021 to
+December 31, 2023" in a January report), dated its last day.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["Window", "window"]
+__all__ = ["Window", "dated_range", "window"]
 
 _MONTHS = {
     name.lower(): number
@@ -54,6 +56,16 @@ _BETWEEN = re.compile(
     rf"(?:,?\s+(?P<y1>(?:19|20)\d\d))?\s+(?:and|to|until|through)\s+(?:(?P<m2>{_MONTH})\.?\s+)?"
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>(?:19|20)\d\d))?\b"
 )
+# "between the start of the invasion in February 2022 and December 2025"
+_MONTH_RANGE = re.compile(
+    rf"(?i)\b(?:between|from)\s+(?:the\s+(?:start|beginning|outbreak)\s+of\s+[^.;]{{0,60}}?"
+    rf"\s+in\s+)?(?P<m1>{_MONTH})\.?\s+(?P<y1>(?:19|20)\d\d)\s+(?:and|to|until|through)\s+"
+    rf"(?P<m2>{_MONTH})\.?\s+(?P<y2>(?:19|20)\d\d)\b"
+)
+# a count over more than this, up to a day this close to publication, is a running total as of
+# that day ("from February 1, 2021 to December 31, 2023" in a January report), not a window
+_RUNNING_TOTAL_SPAN = timedelta(days=366)
+_RUNNING_TOTAL_CUTOFF = timedelta(days=92)
 _YEAR = re.compile(r"(?i)\b(?:in|during|throughout|over|for)\s+(?:the\s+year\s+)?(?P<y>20\d\d)\b")
 # "the war that began in 2022": a year that dates an event, not the figure's window
 _EVENT_YEAR = re.compile(
@@ -75,6 +87,10 @@ class Window:
     start: date
     end: date
     finished: bool  # ended before the publication day: the figure has no as-of date
+
+    def as_of(self, published: date) -> date | None:
+        """The day the figure is valid for: none for a finished window, else its last day."""
+        return None if self.finished else min(self.end, published)
 
 
 def _count(word: str | None) -> int:
@@ -104,11 +120,33 @@ def _latest(published: date, month: int, day: int, year: str | None) -> date | N
 
 def _window(start: date, end: date, published: date) -> Window:
     end = min(end, published)
-    return Window(start, end, finished=end < published)
+    running = end - start > _RUNNING_TOTAL_SPAN and published - end <= _RUNNING_TOTAL_CUTOFF
+    return Window(start, end, finished=end < published and not running)
+
+
+def dated_range(text: str, published: date) -> Window | None:
+    """A window written with both its ends: "between March 3 and 5", "from February 1, 2021
+    to December 31, 2023", "between February 2022 and December 2025"."""
+    if m := _BETWEEN.search(text):
+        first_month = _month(m["m1"])
+        start = _latest(published, first_month, int(m["d1"]), m["y1"] or m["y2"])
+        end_month = _month(m["m2"]) if m["m2"] else first_month
+        end = _latest(published, end_month, int(m["d2"]), m["y2"] or m["y1"])
+        if start is not None and end is not None and start <= end:
+            return _window(start, end, published)
+    if m := _MONTH_RANGE.search(text):
+        start = date(int(m["y1"]), _month(m["m1"]), 1)
+        end = _month_end(int(m["y2"]), _month(m["m2"]))
+        if start <= end:
+            return _window(start, end, published)
+    return None
 
 
 def window(text: str, published: date) -> Window | None:
-    """The window a sentence bounds its figures to, if it names one."""
+    """The window a sentence bounds its figures to, if it names one; both ends written out win
+    over a stretch counted back ("over the past three years, from February 1, 2021 to ...")."""
+    if ranged := dated_range(text, published):
+        return ranged
     if m := _PAST.search(text):
         days = _count(m["n"]) * _UNIT_DAYS[m["u"].lower().rstrip("s")]
         return Window(published - timedelta(days=max(1, round(days))), published, False)
@@ -132,13 +170,6 @@ def window(text: str, published: date) -> Window | None:
             start_month = (end.month - months) % 12 + 1
             start_year = end.year - (1 if start_month > end.month else 0)
             return _window(date(start_year, start_month, 1), end, published)
-    if m := _BETWEEN.search(text):
-        first_month = _month(m["m1"])
-        start = _latest(published, first_month, int(m["d1"]), m["y1"] or m["y2"])
-        end_month = _month(m["m2"]) if m["m2"] else first_month
-        end = _latest(published, end_month, int(m["d2"]), m["y2"] or m["y1"])
-        if start is not None and end is not None and start <= end:
-            return _window(start, end, published)
     if m := _SINCE_WEEKDAY.search(text):
         back = (published.weekday() - _WEEKDAYS[m["w"].lower()]) % 7 or 7
         return Window(published - timedelta(days=back), published, False)

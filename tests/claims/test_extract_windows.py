@@ -113,3 +113,29 @@ def test_dates_written_in_numbers() -> None:
 def test_the_first_months_of_another_war_do_not_count_from_the_tracked_wars_start() -> None:
     text = "More than 61,000 Sudanese died in the first 14 months of the war, researchers said."
     assert one(text).period_start != date(2022, 2, 24)
+
+
+def test_a_years_long_count_cut_off_shortly_before_publication_is_a_running_total() -> None:
+    text = "Monitors said 5,120 Sudanese civilians died from April 15, 2023 to October 31, 2024."
+    assert window(one(text)) == (date(2024, 10, 31), date(2023, 4, 15), date(2024, 10, 31))
+
+
+def test_a_range_of_months_from_a_wars_start_is_a_running_total() -> None:
+    text = (
+        "Analysts said Russia lost 410,000 troops between the start of the invasion in "
+        "February 2022 and October 2024."
+    )
+    assert window(one(text)) == (date(2024, 10, 31), date(2022, 2, 1), date(2024, 10, 31))
+
+
+def test_a_short_window_that_ended_before_publication_stays_finished() -> None:
+    text = "Officials said 320 Ukrainian civilians died from September 1 to October 31."
+    assert window(one(text)) == (None, date(2024, 9, 1), date(2024, 10, 31))
+
+
+def test_both_ends_written_out_win_over_a_stretch_counted_back() -> None:
+    text = (
+        "Monitors said 5,120 Sudanese civilians died over the past two years, from April 15, "
+        "2023 to October 31, 2024."
+    )
+    assert window(one(text)) == (date(2024, 10, 31), date(2023, 4, 15), date(2024, 10, 31))
