@@ -54,12 +54,13 @@ _FIRST = re.compile(
     r"(?i)\b(?:in\s+)?the\s+first\s+(?P<n>\w+)\s+(?P<u>days?|weeks?|months?)\s+of\s+(?:the\s+)?(?:war|invasion|conflict|fighting)"
 )
 # a window's start: "since Sept. 21", "since the war began on Feb. 24", "since March 2011",
-# "since Moscow's invasion 18 months ago", "since October"
+# "since Moscow's invasion 18 months ago", "since October", "since 2011", "since the 2003 invasion"
 _SINCE = re.compile(
     rf"(?i)\bsince\s+(?:[^,;.\d]{{0,100}}?\b(?:on|in)\s+)?"
     rf"(?:(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
-    rf"|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d)|(?P<m4>{_MONTH})\b(?!\.?\s+\d))"
+    rf"|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d)|(?P<m4>{_MONTH})\b(?!\.?\s+\d)"
+    rf"|(?:the\s+)?(?P<y5>(?:19|20)\d\d)\b(?!\s*[-–]))"
     r"|\bsince\s+[^,;.\d]{0,50}?\s(?P<n>\d+|one|two|three|four|five|six|a|ten)\s+"
     r"(?P<u>days?|weeks?|months?|years?)\s+ago\b"
 )
@@ -119,6 +120,8 @@ def _since(text: str, published: date) -> date | None:
         return date(int(m["y3"]), _month(m["m3"]), 1)
     if m["m4"]:
         return _month_before(published, _month(m["m4"]))
+    if m["y5"]:
+        return date(int(m["y5"]), 1, 1)
     if m["u"]:
         unit = m["u"].lower().rstrip("s")
         n = _count(m["n"]) or 1

@@ -139,3 +139,22 @@ def test_both_ends_written_out_win_over_a_stretch_counted_back() -> None:
         "2023 to October 31, 2024."
     )
     assert window(one(text)) == (date(2024, 10, 31), date(2023, 4, 15), date(2024, 10, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The monitor said 310,000 Syrians have been killed since 2011.",
+        "The monitor said 310,000 Syrians have been killed since the 2011 uprising.",
+    ],
+)
+def test_a_count_since_a_year_long_past_is_a_running_total(text: str) -> None:
+    assert window(one(text)) == (PUBLISHED, date(2011, 1, 1), None)
+
+
+def test_a_figure_since_a_year_is_dated_by_the_day_its_sentence_names() -> None:
+    text = (
+        "On Friday 8th March 2019, the monitor said at least 370,000 Syrians had been killed "
+        "since the 2011 uprising."
+    )
+    assert one(text).as_of == date(2019, 3, 8)
