@@ -40,11 +40,12 @@ class Terminal:
             assert time.monotonic() < deadline, f"{text!r} never shown; screen:\n{self.screen}"
             if select.select([self._fd], [], [], 0.1)[0]:
                 try:
-                    self.screen += _ESCAPE.sub(
-                        "", os.read(self._fd, 65536).decode(errors="replace")
-                    )
-                except OSError:  # the process has gone and its terminal with it
+                    shown = os.read(self._fd, 65536).decode(errors="replace")
+                    self.screen += _ESCAPE.sub("", shown)
                     continue
+                except OSError:  # the process has gone and its terminal with it
+                    pass
+            assert self.process.poll() is None, f"exited before showing {text!r}:\n{self.screen}"
         return self.screen
 
     def close(self) -> int:
