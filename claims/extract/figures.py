@@ -252,6 +252,7 @@ def candidates(text: str) -> list[Candidate]:
     if not found:
         return found
     cues = metric_cues(text)
+    aside_ends: dict[int, int] = {}
     for index, candidate in enumerate(found):
         previous_end = found[index - 1].end if index else 0
         next_start = found[index + 1].start if index + 1 < len(found) else len(text)
@@ -265,6 +266,13 @@ def candidates(text: str) -> list[Candidate]:
             own = own[1:]  # "82,000 mobilized men were sent to the front": the verb says it
         if own and before and _governs(text, before[-1], candidate, own[0]):
             own = []  # "killed 531 Afghans and wounded 1,437": the verb before is this one's
+        aside = None if own or before else _ASIDE.match(text, candidate.end)
+        if aside is not None:
+            # "18 people, including four children, were killed": the verb past the aside, and
+            # the figures in the aside are parts of this one
+            own = [c for c in cues if c.start == aside.end()]
+            if own:
+                aside_ends[index] = aside.end()
         for where, cue in (
             ("after", _nearest(own, True)),
             ("before", _nearest(before, False)),
@@ -285,14 +293,28 @@ def candidates(text: str) -> list[Candidate]:
             ):
                 candidate.metric, candidate.metric_cue = prior.metric, prior.metric_cue
                 candidate.metric_from = "list"
-                candidate.breakdown = prior.breakdown or "including" in joiner
+                candidate.breakdown = prior.breakdown or bool(_PART_OF.search(joiner))
         elif "including" in joiner and candidate.metric_from != "after":
             candidate.breakdown = True
+    for index, aside_end in aside_ends.items():
+        for part in found[index + 1 :]:
+            if part.start < aside_end:
+                part.metric, part.metric_cue = found[index].metric, found[index].metric_cue
+                part.metric_from, part.breakdown = "list", True
     _share_backwards(text, found)
     _share_hedges(text, found)
     return found
 
 
+# words that make the figure after them a part of the one before: "including", "among them"
+_PART_OF = re.compile(r"\b(?:including|among\s+them|most\s+of\s+them)\b")
+# a figure's aside and the auxiliaries before its verb: "18 people, including four children,
+# were killed", "300 soldiers (among them 40 officers) have died"
+_ASIDE = re.compile(
+    r"(?:\s+[^\W\d]+){0,2}?\s*(?:,\s*|\(|\s[—–]\s*)(?:including|among\s+them|most\s+of\s+them)"
+    r"\b[^,;()—–]{1,60}(?:,|\)|\s[—–])\s+(?:(?:were|was|have|has|had|been|are|is|reportedly"
+    r"|also)\s+)*"
+)
 # "1,360 people died in 2021; 1,319 people in 2022 and 1,594 in 2023": the verb said once for
 # a series of figures, each with its own when or where
 _ELLIPSIS = re.compile(

@@ -39,3 +39,18 @@ def test_each_month_of_a_series_counts_what_the_first_did() -> None:
 def test_a_figure_with_a_verb_of_its_own_keeps_it() -> None:
     text = "Officials said 120 civilians were killed in Kharkiv and 300 people fled the city."
     assert [metric for metric, _party, _low in figures(text)] == ["killed", "fled"]
+
+
+def test_a_figures_verb_past_an_including_aside_is_its_own() -> None:
+    text = "At least 18 Ukrainians, including four children, were killed in the shelling."
+    assert figures(text)[0] == ("killed", "ukraine", 18)
+
+
+def test_a_figures_verb_past_a_bracketed_aside_is_its_own() -> None:
+    text = "Some 300 Russian soldiers (among them 40 officers) have been wounded near Bakhmut."
+    assert figures(text)[0] == ("wounded", "russia", 300)
+
+
+def test_a_verb_before_the_figure_keeps_it_past_an_aside() -> None:
+    text = "Strikes killed 18 Ukrainians, including four children, and wounded 30 others."
+    assert figures(text) == [("killed", "ukraine", 18), ("wounded", "ukraine", 30)]
