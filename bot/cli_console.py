@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from bot.app import App
     from bot.config import Settings
 
-__all__ = ["console_adapter", "log_file"]
+__all__ = ["console_adapter", "first_screen", "log_file"]
 
 LOG_NAME = "tally.log"
 
