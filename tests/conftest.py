@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from bot.fetch import Fetcher, FetchPolicy
+from bot.ingest import Ingestor
 from bot.render.plain import render_plain
 from claims.conflict import Conflict
 from claims.vocab import Party
@@ -95,6 +98,18 @@ def chat(seeded: Storage) -> Chat:
 def empty_chat(storage: Storage) -> Chat:
     router = build_router()
     return Chat(router, Context(storage, CONFLICT, commands=tuple(router)))
+
+
+@asynccontextmanager
+async def ingesting_chat(storage: Storage, today: date) -> AsyncIterator[Chat]:
+    """A chat whose /ingest reads text and links (two seconds a fetch), dated ``today``."""
+    fetcher = Fetcher(FetchPolicy(timeout=2.0))
+    router = build_router()
+    ingestor = Ingestor(storage, fetcher, today=lambda: today)
+    try:
+        yield Chat(router, Context(storage, CONFLICT, commands=tuple(router), ingestion=ingestor))
+    finally:
+        await fetcher.close()
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -9,16 +9,12 @@ from datetime import date
 
 import pytest
 
-from bot.fetch import Fetcher, FetchPolicy
-from bot.ingest import Ingestor
 from bot.render.plain import render_plain
 from claims.vocab import Metric, Qualifier, Status
-from handlers.commands import build_router
-from handlers.context import Context
 from handlers.types import ChatKind, ChatRef, UserRef
 from storage import Storage
 from tests.claims.factory import make_claim
-from tests.conftest import CONFLICT, Chat
+from tests.conftest import Chat, ingesting_chat
 
 MODERATOR = UserRef("7", "Mod", is_moderator=True)
 READER = UserRef("8", "Reader")
@@ -32,13 +28,8 @@ TEXT = (
 
 @pytest.fixture
 async def desk(storage: Storage) -> AsyncIterator[Chat]:
-    fetcher = Fetcher(FetchPolicy(timeout=2.0))
-    router = build_router()
-    ingestor = Ingestor(storage, fetcher, today=lambda: date(2022, 3, 1))
-    try:
-        yield Chat(router, Context(storage, CONFLICT, commands=tuple(router), ingestion=ingestor))
-    finally:
-        await fetcher.close()
+    async with ingesting_chat(storage, date(2022, 3, 1)) as chat:
+        yield chat
 
 
 async def say(chat: Chat, text: str, user: UserRef = MODERATOR) -> str:

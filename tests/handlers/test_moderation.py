@@ -19,7 +19,7 @@ from handlers.commands import build_router
 from handlers.context import Context
 from handlers.types import ChatKind, ChatRef, Incoming, UserRef
 from storage import Storage
-from tests.conftest import CONFLICT, Chat
+from tests.conftest import CONFLICT, Chat, ingesting_chat
 
 SERIES = Path(__file__).resolve().parents[1] / "data" / "general_staff_sample.json"
 MODERATOR = UserRef("7", "Mod", is_moderator=True)
@@ -32,13 +32,8 @@ TEXT = (
 
 @pytest.fixture
 async def desk(storage: Storage) -> AsyncIterator[Chat]:
-    fetcher = Fetcher(FetchPolicy(timeout=2.0))
-    router = build_router()
-    ingestor = Ingestor(storage, fetcher, today=lambda: date(2022, 3, 1))
-    try:
-        yield Chat(router, Context(storage, CONFLICT, commands=tuple(router), ingestion=ingestor))
-    finally:
-        await fetcher.close()
+    async with ingesting_chat(storage, date(2022, 3, 1)) as chat:
+        yield chat
 
 
 async def say(chat: Chat, text: str, user: UserRef = MODERATOR) -> str:

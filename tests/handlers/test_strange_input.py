@@ -11,14 +11,10 @@ from datetime import date
 
 import pytest
 
-from bot.fetch import Fetcher, FetchPolicy
-from bot.ingest import Ingestor
 from bot.render.plain import render_plain
-from handlers.commands import build_router
-from handlers.context import Context
 from handlers.types import Incoming, UserRef
 from storage import Storage
-from tests.conftest import CONFLICT, PRIVATE, Chat
+from tests.conftest import PRIVATE, Chat, ingesting_chat
 
 OWNER = UserRef("7", "Mod", is_chat_admin=True, is_moderator=True)
 APOLOGY = "Sorry, something went wrong"
@@ -28,13 +24,8 @@ ENDLESS = "9" * 4301  # past the 4,300 digits int() converts
 
 @pytest.fixture
 async def desk(seeded: Storage) -> AsyncIterator[Chat]:
-    fetcher = Fetcher(FetchPolicy(timeout=2.0))
-    router = build_router()
-    ingestor = Ingestor(seeded, fetcher, today=lambda: date(2022, 3, 1))
-    try:
-        yield Chat(router, Context(seeded, CONFLICT, commands=tuple(router), ingestion=ingestor))
-    finally:
-        await fetcher.close()
+    async with ingesting_chat(seeded, date(2022, 3, 1)) as chat:
+        yield chat
 
 
 @pytest.mark.parametrize(

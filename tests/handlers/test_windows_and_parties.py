@@ -7,17 +7,13 @@ from datetime import date
 
 import pytest
 
-from bot.fetch import Fetcher, FetchPolicy
-from bot.ingest import Ingestor
 from claims.model import Claim
 from claims.vocab import ClaimantSide, Party, Population, Status
-from handlers.commands import build_router
-from handlers.context import Context
 from handlers.digest import change_reply
 from handlers.types import Entry, Heading, Reply, Text, UserRef
 from storage import Storage
 from tests.claims.factory import make_claim
-from tests.conftest import CONFLICT, Chat
+from tests.conftest import CONFLICT, Chat, ingesting_chat
 
 MODERATOR = UserRef("7", "Mod", is_moderator=True)
 NOVEMBER = "2022-11-01 – 2022-11-30"
@@ -154,13 +150,8 @@ async def test_a_subscription_takes_a_party_by_its_armed_group(chat: Chat) -> No
 
 @pytest.fixture
 async def desk(seeded: Storage) -> AsyncIterator[Chat]:
-    fetcher = Fetcher(FetchPolicy(timeout=2.0))
-    router = build_router()
-    ingestor = Ingestor(seeded, fetcher, today=lambda: date(2023, 1, 10))
-    try:
-        yield Chat(router, Context(seeded, CONFLICT, commands=tuple(router), ingestion=ingestor))
-    finally:
-        await fetcher.close()
+    async with ingesting_chat(seeded, date(2023, 1, 10)) as chat:
+        yield chat
 
 
 async def test_an_ingested_figure_from_the_same_claimant_replaces_the_seeds(desk: Chat) -> None:
