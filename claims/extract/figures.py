@@ -290,6 +290,7 @@ def candidates(text: str) -> list[Candidate]:
                 re.fullmatch(r"[\s,]*(?:and\s+|or\s+)?(?:including\s+)?", joiner)
                 or "including" in joiner
                 or _ELLIPSIS.fullmatch(joiner)
+                or _RUNNING_TOTAL.search(joiner)
             ):
                 candidate.metric, candidate.metric_cue = prior.metric, prior.metric_cue
                 candidate.metric_from = "list"
@@ -306,6 +307,13 @@ def candidates(text: str) -> list[Candidate]:
     return found
 
 
+# "lost 1,130 soldiers over the past day, bringing its total to 520,000": the total counts
+# what the figure before it did
+_RUNNING_TOTAL = re.compile(
+    r"[,;]\s+(?:bringing|raising|taking|pushing|lifting)\s+(?:its|the|their|his|her)\s+"
+    r"(?:\w+\s+){0,2}?(?:total|tally|toll|count|number)(?:\s+\w+){0,3}?\s+to\s+"
+    r"(?:(?:at\s+least|over|more\s+than|nearly|almost|about|some|around)\s+)?$"
+)
 # words that make the figure after them a part of the one before: "including", "among them"
 _PART_OF = re.compile(r"\b(?:including|among\s+them|most\s+of\s+them)\b")
 # a figure's aside and the auxiliaries before its verb: "18 people, including four children,

@@ -54,3 +54,15 @@ def test_a_figures_verb_past_a_bracketed_aside_is_its_own() -> None:
 def test_a_verb_before_the_figure_keeps_it_past_an_aside() -> None:
     text = "Strikes killed 18 Ukrainians, including four children, and wounded 30 others."
     assert figures(text) == [("killed", "ukraine", 18), ("wounded", "ukraine", 30)]
+
+
+def test_a_running_total_brought_to_a_figure_counts_what_the_days_figure_did() -> None:
+    text = (
+        "Kyiv said Russia had lost 1,090 soldiers over the past day, bringing its total to 498,000."
+    )
+    assert figures(text) == [("casualties", "russia", 1090), ("casualties", "russia", 498_000)]
+
+
+def test_a_total_raised_to_a_figure_counts_what_the_days_figure_did() -> None:
+    text = "Medics said 40 Palestinians were wounded on Friday, raising the total to 76,000."
+    assert figures(text) == [("wounded", "palestine", 40), ("wounded", "palestine", 76_000)]
