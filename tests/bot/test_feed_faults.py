@@ -3,14 +3,13 @@ feed's failure (counted, backed off, reported), and the other feeds are still po
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
 
 from bot.feeds import FeedPoller
-from bot.fetch import Fetcher, FetchPolicy
+from bot.fetch import Fetcher
 from bot.ingest import Ingestor
 from handlers.ingestion import IngestReport
 from storage import Storage
@@ -44,12 +43,7 @@ class Round:
 
 
 @pytest.fixture
-async def feeds(storage: Storage) -> AsyncIterator[Round]:
-    site = Site()
-    await site.start()
-    fetcher = Fetcher(
-        FetchPolicy(timeout=2.0, max_bytes=1_000_000, allow_hosts=frozenset({"127.0.0.1"}))
-    )
+async def feeds(storage: Storage, site: Site, fetcher: Fetcher) -> Round:
     clock = Clock()
     notices: list[str] = []
 
@@ -60,11 +54,7 @@ async def feeds(storage: Storage) -> AsyncIterator[Round]:
     poller = FeedPoller(
         storage, fetcher, ingestor, interval=600, max_failures=3, notify=notify, clock=clock
     )
-    try:
-        yield Round(site, storage, poller, clock, notices)
-    finally:
-        await fetcher.close()
-        await site.stop()
+    return Round(site, storage, poller, clock, notices)
 
 
 async def test_a_poisoned_feed_fails_alone_and_the_others_are_still_polled(feeds: Round) -> None:

@@ -2,35 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
 from bot.fetch import Fetcher, FetchError, FetchPolicy
 from tests.fakes.web import Site
 
 PAGE = ("text/html",)
-
-
-@pytest.fixture
-async def site() -> AsyncIterator[Site]:
-    web = Site()
-    await web.start()
-    try:
-        yield web
-    finally:
-        await web.stop()
-
-
-@pytest.fixture
-async def fetcher() -> AsyncIterator[Fetcher]:
-    fetch = Fetcher(
-        FetchPolicy(timeout=2.0, max_bytes=1_000_000, allow_hosts=frozenset({"127.0.0.1"}))
-    )
-    try:
-        yield fetch
-    finally:
-        await fetch.close()
 
 
 async def test_a_page_is_fetched_with_its_type_and_validators(site: Site, fetcher: Fetcher) -> None:

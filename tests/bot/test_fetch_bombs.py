@@ -12,13 +12,12 @@ import json
 import sys
 import tracemalloc
 import zlib
-from collections.abc import AsyncIterator
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from bot.fetch import Fetcher, FetchError, FetchPolicy
+from bot.fetch import Fetcher, FetchError
 from bot.fetch_body import STEP, BodyDecoder
 from tests.fakes.web import Site
 
@@ -70,27 +69,6 @@ def gzipped_zeros(size: int) -> bytes:
 def bomb(encoding: str) -> bytes:
     once = gzipped_zeros(1 << 30)
     return gzip(once) if encoding == "gzip, gzip" else once
-
-
-@pytest.fixture
-async def site() -> AsyncIterator[Site]:
-    web = Site()
-    await web.start()
-    try:
-        yield web
-    finally:
-        await web.stop()
-
-
-@pytest.fixture
-async def fetcher() -> AsyncIterator[Fetcher]:
-    fetch = Fetcher(
-        FetchPolicy(timeout=TIMEOUT, max_bytes=1_000_000, allow_hosts=frozenset({"127.0.0.1"}))
-    )
-    try:
-        yield fetch
-    finally:
-        await fetch.close()
 
 
 @pytest.mark.parametrize("encoding", ["gzip", "gzip, gzip"])

@@ -4,7 +4,6 @@ General Staff's series, and what goes wrong with each."""
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.feeds import FeedPoller
-from bot.fetch import Fetcher, FetchPolicy
+from bot.fetch import Fetcher
 from bot.ingest import Ingestor
 from claims.vocab import Metric, Status
 from handlers.ingestion import IngestFailed
@@ -64,12 +63,7 @@ class Desk:
 
 
 @pytest.fixture
-async def desk(storage: Storage) -> AsyncIterator[Desk]:
-    site = Site()
-    await site.start()
-    fetcher = Fetcher(
-        FetchPolicy(timeout=2.0, max_bytes=1_000_000, allow_hosts=frozenset({"127.0.0.1"}))
-    )
+async def desk(storage: Storage, site: Site, fetcher: Fetcher) -> Desk:
     ingestor = Ingestor(storage, fetcher, today=lambda: date(2022, 3, 1))
     clock = Clock()
     notices: list[str] = []
@@ -80,11 +74,7 @@ async def desk(storage: Storage) -> AsyncIterator[Desk]:
     poller = FeedPoller(
         storage, fetcher, ingestor, interval=600, max_failures=3, notify=notify, clock=clock
     )
-    try:
-        yield Desk(site, storage, ingestor, poller, clock, notices)
-    finally:
-        await fetcher.close()
-        await site.stop()
+    return Desk(site, storage, ingestor, poller, clock, notices)
 
 
 async def test_an_article_page_is_read_and_stored_once(desk: Desk) -> None:
