@@ -173,10 +173,12 @@ PLACE_NOUNS = re.compile(
 
 # a party named as the one doing harm: "Russia's invasion", "the Israeli aggression"
 AGGRESSION = re.compile(
-    r"^(?:['’]s)?\s+(?:(?:army|forces|military|troops)(?:['’]s)?\s+)?"
-    r"(?:full-scale\s+|ongoing\s+|occupation\s+)*(?:invasion|aggression|occupation"
-    r"|attacks?|strikes?|offensive|siege|bombardment|shelling|airstrikes?|invaded|attacked"
-    r"|shelled|bombed|launched|fired)\b"
+    r"^(?:['’]s|-led|-backed)?\s+(?:(?:army|forces|military|troops)(?:['’]s)?\s+)?"
+    r"(?:full-scale\s+|ongoing\s+|occupation\s+)*"
+    r"(?:(?:air|drone|missile|rocket|artillery|mortar|naval|aerial|military)\s+)?"
+    r"(?:invasion|aggression|occupation|attacks?|strikes?|offensive|siege|bombardment|shelling"
+    r"|airstrikes?|air\s+raids?|raids?|bombings?|invaded|attacked|shelled|bombed|launched"
+    r"|fired)\b"
     r"|^\s+(?:missiles?|rockets?|drones?|jets?|warplanes?|artillery|shells?|bombs?)\s+(?:have\s+)?"
     r"(?:hit|struck|killed|pounded)\b",
     re.IGNORECASE,

@@ -43,6 +43,11 @@ _NAMES_A_WAR = re.compile(
     r"(?i)^(?:\s*[-–/]\s*[A-Z][\w'’-]*)*\s+(?:war|conflict|ceasefire|truce|talks|negotiations"
     r"|peace|front(?:line)?|border|frontier)\b"
 )
+# "Afghanistan's Paktika province", "Ukraine's Donetsk region": a place inside the country
+_NAMED_AREA = re.compile(
+    r"^['’]s\s+(?:[A-Z][\w'’-]*\s+){1,3}(?i:province|region|oblast|state|governorate|district"
+    r"|city|town|village)\b"
+)
 # kinds of registry phrase that name a country or its government, so may be a place or a source
 _COUNTRY_KINDS = frozenset({"name", "capital", "institution"})
 _OPPONENTS = {
@@ -88,7 +93,7 @@ def _role(text: str, name: PartyName) -> Role:
         return Role.SOURCE
     if _NAMES_A_WAR.match(bare):
         return Role.WAR
-    if PLACE_NOUNS.match(bare):
+    if PLACE_NOUNS.match(bare) or _NAMED_AREA.match(after):
         return Role.PLACE
     if name.kind in _COUNTRY_KINDS and not re.match(r"'s|’s", after):
         if _LOCATIVE.search(text, max(0, name.start - 40), name.start):
