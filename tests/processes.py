@@ -9,7 +9,7 @@ import signal
 import sys
 from pathlib import Path
 
-__all__ = ["Tally", "tally_env"]
+__all__ = ["Tally", "run_to_end", "tally_env"]
 
 
 def tally_env(**settings: str) -> dict[str, str]:
@@ -21,6 +21,21 @@ def tally_env(**settings: str) -> dict[str, str]:
     }
     environ.update({"SEED_ON_EMPTY": "false", "LOG_LEVEL": "INFO", **settings})
     return environ
+
+
+async def run_to_end(
+    cwd: Path, env: dict[str, str], *args: str, within: float = 60.0
+) -> tuple[int, str, str]:
+    """Run ``tally ARGS`` until it exits by itself: its exit code, stdout and stderr."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *args,
+        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE, cwd=cwd, env=env,
+    )  # fmt: skip
+    async with asyncio.timeout(within):
+        out, err = await process.communicate()
+    assert process.returncode is not None
+    return process.returncode, out.decode(), err.decode()
 
 
 class Tally:

@@ -3,7 +3,6 @@ reports, what is logged before logging is set up, and a token the platform refus
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pathlib import Path
 from bot.logs import RedactingFormatter, password_in
 from tests.fakes.discord_api import DiscordEmulator
 from tests.fakes.telegram_api import TelegramEmulator
-from tests.processes import tally_env
+from tests.processes import run_to_end, tally_env
 
 SECRET = "123456:SECRET-part-of-the-token"
 
@@ -109,15 +108,8 @@ async def test_a_refused_telegram_token_ends_tally_run_in_one_line(tmp_path: Pat
             TELEGRAM_BOT_TOKEN=SECRET,
             TELEGRAM_API_BASE_URL=api.root,
         )
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run",
-            stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE, cwd=tmp_path, env=env,
-        )  # fmt: skip
-        async with asyncio.timeout(60):
-            out, err = await process.communicate()
-    stdout, stderr = out.decode(), err.decode()
-    assert process.returncode == 2, stderr
+        code, stdout, stderr = await run_to_end(tmp_path, env, "run")
+    assert code == 2, stderr
     _secret_free(stdout, stderr)
     assert "Traceback" not in stderr
     assert stderr.splitlines()[-1] == (
@@ -134,15 +126,8 @@ async def test_a_refused_discord_token_ends_tally_run_in_one_line(tmp_path: Path
             DISCORD_API_BASE_URL=api.root,
             DISCORD_GATEWAY_URL=api.gateway,
         )
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run",
-            stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE, cwd=tmp_path, env=env,
-        )  # fmt: skip
-        async with asyncio.timeout(60):
-            out, err = await process.communicate()
-    stdout, stderr = out.decode(), err.decode()
-    assert process.returncode == 2, stderr
+        code, stdout, stderr = await run_to_end(tmp_path, env, "run")
+    assert code == 2, stderr
     _secret_free(stdout, stderr)
     assert "Traceback" not in stderr
     assert stderr.splitlines()[-1].startswith(
