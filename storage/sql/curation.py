@@ -20,15 +20,20 @@ from storage.events import Signal
 from storage.sql.audit import insert_entry
 from storage.sql.base import Dialect, SqlDatabase, Tx
 from storage.sql.claimants import surname_of
-from storage.sql.rows import APPEARANCE_COLUMNS, CLAIM_COLUMNS, claim_from_row, iso
+from storage.sql.rows import (
+    APPEARANCE_COLUMNS,
+    CLAIM_COLUMNS,
+    FIGURE_COLUMNS,
+    claim_figure_values,
+    claim_from_row,
+    iso,
+)
 from storage.sql.series import relink
 
 __all__ = ["SqlCurationStore", "merged_keys", "record_publication"]
 
 _UPDATE = (
-    "UPDATE claims SET metric = ?, party = ?, population = ?, low = ?, high = ?, qualifier = ?, "
-    "value_text = ?, claimant = ?, claimant_key = ?, claimant_side = ?, kind = ?, as_of = ?, "
-    "as_of_precision = ?, period_start = ?, period_end = ?, stated_at = ?, caveat = ?, "
+    f"UPDATE claims SET {''.join(f'{name} = ?, ' for name in FIGURE_COLUMNS)}"
     "series = ?, effective_date = ?, claimant_surname = ? WHERE id = ?"
 )
 
@@ -110,23 +115,7 @@ class SqlCurationStore:
             await tx.execute(
                 _UPDATE,
                 (
-                    claim.metric.value,
-                    claim.party.value,
-                    claim.population.value,
-                    claim.low,
-                    claim.high,
-                    claim.qualifier.value,
-                    claim.value_text,
-                    claim.claimant,
-                    claim.claimant_key,
-                    claim.claimant_side.value,
-                    claim.kind.value,
-                    claim.as_of_text,
-                    claim.as_of_precision.value,
-                    iso(claim.period_start),
-                    iso(claim.period_end),
-                    iso(claim.stated_at),
-                    claim.caveat,
+                    *claim_figure_values(claim),
                     claim.series,
                     iso(claim.effective_date),
                     surname_of(claim),

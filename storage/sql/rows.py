@@ -23,17 +23,23 @@ from storage.sql.base import Row
 __all__ = [
     "APPEARANCE_COLUMNS",
     "CLAIM_COLUMNS",
+    "FIGURE_COLUMNS",
     "appearance_from_row",
+    "claim_figure_values",
     "claim_from_row",
     "claim_values",
     "iso",
     "standing_from_row",
 ]
 
-CLAIM_COLUMNS = (
-    "c.id, c.metric, c.party, c.population, c.low, c.high, c.qualifier, c.value_text, "
-    "c.claimant, c.claimant_key, c.claimant_side, c.kind, c.as_of, c.as_of_precision, "
-    "c.period_start, c.period_end, c.stated_at, c.caveat, c.status, c.supersedes, c.series"
+# What a curator may edit: the columns claim_figure_values fills, in its order.
+FIGURE_COLUMNS = (
+    "metric", "party", "population", "low", "high", "qualifier", "value_text", "claimant",
+    "claimant_key", "claimant_side", "kind", "as_of", "as_of_precision", "period_start",
+    "period_end", "stated_at", "caveat",
+)  # fmt: skip
+CLAIM_COLUMNS = ", ".join(
+    f"c.{name}" for name in ("id", *FIGURE_COLUMNS, "status", "supersedes", "series")
 )
 APPEARANCE_COLUMNS = "a.outlet, a.url, a.title, a.published, a.quote, a.span_start, a.span_end"
 _N_CLAIM = CLAIM_COLUMNS.count(",") + 1
@@ -77,6 +83,16 @@ def claim_values(claim: Claim) -> tuple[Any, ...]:
     """The claim's own columns, in CLAIM_COLUMNS order (series last)."""
     return (
         claim.id,
+        *claim_figure_values(claim),
+        claim.status.value,
+        claim.supersedes,
+        claim.series,
+    )
+
+
+def claim_figure_values(claim: Claim) -> tuple[Any, ...]:
+    """What a curator may edit, in FIGURE_COLUMNS order."""
+    return (
         claim.metric.value,
         claim.party.value,
         claim.population.value,
@@ -94,9 +110,6 @@ def claim_values(claim: Claim) -> tuple[Any, ...]:
         iso(claim.period_end),
         iso(claim.stated_at),
         claim.caveat,
-        claim.status.value,
-        claim.supersedes,
-        claim.series,
     )
 
 
