@@ -41,11 +41,10 @@ _AFTER = re.compile(
 
 
 @cache
-def _gazetteer() -> dict[str, Party]:
+def _gazetteer() -> dict[str, str]:
+    """Each place name with its party's key (made a ``Party`` only when found in a text)."""
     text = files("claims.data").joinpath("places.tsv").read_text("utf-8")
-    parties: dict[str, Party] = {}
-    rows = (line.split("\t") for line in text.splitlines() if not line.startswith("#"))
-    return {name: parties.setdefault(party, Party(party)) for name, party in rows}
+    return dict(line.split("\t") for line in text.splitlines() if not line.startswith("#"))
 
 
 @cache
@@ -56,32 +55,32 @@ def _first_words() -> frozenset[str]:
 
 def place_party(name: str) -> Party | None:
     """The party whose people live in the city ``name``, if the gazetteer knows it alone."""
-    return _gazetteer().get(name.lower())
+    key = _gazetteer().get(name.lower())
+    return Party(key) if key is not None else None
 
 
 def _name_at(text: str, start: int, end: int) -> tuple[int, Party] | None:
     """The longest name the gazetteer knows from ``start`` (a capitalised word ending at
-    ``end``, perhaps followed by more words), with its end."""
-    if text[start:end].lower() not in _first_words():
-        return None
+    ``end`` that starts some name, perhaps followed by more words), with its end."""
     gazetteer = _gazetteer()
     more = _FOLLOWING.match(text, end)
     if more is not None:
         ends = [end + w.end() for w in re.finditer(r"\s\S+", more.group())]
         for stop in reversed(ends):
-            party = gazetteer.get(text[start:stop].lower())
-            if party is not None:
-                return stop, party
-    party = gazetteer.get(text[start:end].lower())
-    return (end, party) if party is not None else None
+            key = gazetteer.get(text[start:stop].lower())
+            if key is not None:
+                return stop, Party(key)
+    key = gazetteer.get(text[start:end].lower())
+    return (end, Party(key)) if key is not None else None
 
 
 def find_places(text: str) -> Iterator[tuple[int, int, Party]]:
     """Each city the text names as a place, as (start, end, party), in order."""
     taken = last_place = 0
+    first_words = _first_words()
     for word in _CAPITAL.finditer(text):
         start = word.start()
-        if start < taken:
+        if start < taken or word.group().lower() not in first_words:
             continue
         name = _name_at(text, start, word.end())
         if name is None:
