@@ -16,12 +16,13 @@ from claims.vocab import Status
 from handlers.context import Context
 from handlers.parse import clip
 from handlers.types import Incoming
-from storage.curation import AuditEntry
+from storage.curation import AuditEntry, PublicationNote
 
 __all__ = [
     "actor",
     "claim_by_id",
     "entry_for",
+    "move_claim",
     "record",
     "require_moderator",
     "withdrawal_reasons",
@@ -76,6 +77,26 @@ def entry_for(
         dict(after or {}),
         at=ctx.clock(),
     )
+
+
+async def move_claim(
+    ctx: Context,
+    msg: Incoming,
+    claim: Claim,
+    to: Status,
+    note: PublicationNote,
+    **more_after: str,
+) -> Claim:
+    """Move a claim to ``to``, recorded (status before and after) in the same transaction."""
+    on_record = entry_for(
+        ctx,
+        msg,
+        msg.command,
+        claim_id=claim.id,
+        before={"status": claim.status.value},
+        after={"status": to.value, **more_after},
+    )
+    return await ctx.storage.curation.set_status(claim.id, to, note, on_record)
 
 
 async def record(

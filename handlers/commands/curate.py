@@ -11,7 +11,7 @@ from __future__ import annotations
 from claims.errors import UserError
 from claims.vocab import Status
 from handlers.context import Context
-from handlers.moderators import claim_by_id, entry_for, require_moderator
+from handlers.moderators import claim_by_id, move_claim, require_moderator
 from handlers.present import entry
 from handlers.router import Form, Param, Router
 from handlers.types import Button, Incoming, Reply, Text
@@ -47,16 +47,8 @@ async def retract(msg: Incoming, ctx: Context) -> Reply:
             "is retracted."
         )
     reason = " ".join(msg.args[1:])
-    on_record = entry_for(
-        ctx,
-        msg,
-        "retract",
-        claim_id=claim.id,
-        before={"status": claim.status.value},
-        after={"status": Status.WITHDRAWN.value, "reason": reason},
-    )
-    changed = await ctx.storage.curation.set_status(
-        claim.id, Status.WITHDRAWN, PublicationNote.WITHDRAWAL, on_record
+    changed = await move_claim(
+        ctx, msg, claim, Status.WITHDRAWN, PublicationNote.WITHDRAWAL, reason=reason
     )
     return Reply(
         (Text(f"Withdrawn: {changed.short_id} ({reason})."), entry(changed)),
@@ -76,15 +68,7 @@ async def _move(
             f"{claim.short_id} is {claim.status.value}; /{msg.command} takes a "
             f"{came_from.value} claim."
         )
-    on_record = entry_for(
-        ctx,
-        msg,
-        msg.command,
-        claim_id=claim.id,
-        before={"status": claim.status.value},
-        after={"status": to.value},
-    )
-    changed = await ctx.storage.curation.set_status(claim.id, to, note, on_record)
+    changed = await move_claim(ctx, msg, claim, to, note)
     return Reply((Text(f"{changed.short_id} is {to.value} again."), entry(changed)))
 
 

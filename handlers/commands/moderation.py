@@ -19,7 +19,7 @@ from claims.vocab import ClaimantSide, Status, lookup
 from handlers.commands.edit import edit_claim
 from handlers.context import Context
 from handlers.ingestion import IngestFailed, IngestReport
-from handlers.moderators import claim_by_id, entry_for, record, require_moderator
+from handlers.moderators import claim_by_id, entry_for, move_claim, record, require_moderator
 from handlers.parse import clip, parse_number, parse_url, suggest
 from handlers.present import entry
 from handlers.review_card import review_card
@@ -177,17 +177,7 @@ async def _moderate(msg: Incoming, ctx: Context, status: Status) -> Reply:
             way = f"; {way.format(id=claim.short_id)}" if way else ""
             done.append(Text(f"{claim.short_id} was already {claim.status.value}{way}."))
             continue
-        on_record = entry_for(
-            ctx,
-            msg,
-            msg.command,
-            claim_id=claim.id,
-            before={"status": claim.status.value},
-            after={"status": status.value},
-        )
-        changed = await ctx.storage.curation.set_status(
-            claim.id, status, PublicationNote.FIRST, on_record
-        )
+        changed = await move_claim(ctx, msg, claim, status, PublicationNote.FIRST)
         done.append(Text(f"{status.value.capitalize()}: {changed.short_id}"))
         done.append(entry(changed))
     left = await ctx.storage.claims.pending_count()
