@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from claims.corrections import Change
 from claims.errors import UserError
 from claims.model import Claim
 from claims.vocab import Status
@@ -25,6 +26,7 @@ __all__ = [
     "move_claim",
     "record",
     "require_moderator",
+    "store_changes",
     "withdrawal_reasons",
 ]
 
@@ -97,6 +99,22 @@ async def move_claim(
         after={"status": to.value, **more_after},
     )
     return await ctx.storage.curation.set_status(claim.id, to, note, on_record)
+
+
+async def store_changes(
+    ctx: Context, msg: Incoming, claim: Claim, changed: Claim, changes: Sequence[Change]
+) -> Claim:
+    """Store ``changed`` over ``claim``, recorded as a correction (of a published claim) or an
+    edit, with each changed field's value before and after, in the same transaction."""
+    on_record = entry_for(
+        ctx,
+        msg,
+        "correct" if claim.status is Status.PUBLISHED else "edit",
+        claim_id=claim.id,
+        before={c.field: c.before for c in changes},
+        after={c.field: c.after for c in changes},
+    )
+    return await ctx.storage.curation.update(changed, on_record)
 
 
 async def record(

@@ -19,7 +19,7 @@ from claims.model import Claim
 from claims.vocab import ClaimantSide, Metric, Population, Status, lookup
 from handlers.context import Context
 from handlers.fields import add_form, edit_form, fields_help, prefilled, read_fields, value_of
-from handlers.moderators import claim_by_id, entry_for, record, require_moderator
+from handlers.moderators import claim_by_id, record, require_moderator, store_changes
 from handlers.parse import clip, parse_party, parse_url, parse_word, unknown_party
 from handlers.present import entry
 from handlers.router import Form, Param, Router
@@ -59,15 +59,7 @@ async def edit_claim(msg: Incoming, ctx: Context, claim: Claim, words: list[str]
     changes = diff(claim, changed)
     if not changes:
         return Reply.text(f"Nothing to change: {claim.short_id} already reads so.")
-    on_record = entry_for(
-        ctx,
-        msg,
-        "correct" if claim.status is Status.PUBLISHED else "edit",
-        claim_id=claim.id,
-        before={c.field: c.before for c in changes},
-        after={c.field: c.after for c in changes},
-    )
-    stored = await ctx.storage.curation.update(changed, on_record)
+    stored = await store_changes(ctx, msg, claim, changed, changes)
     what = "; ".join(str(c) for c in changes)
     if stored.status is Status.PUBLISHED:
         heading = f"Corrected {stored.short_id}: {what}"

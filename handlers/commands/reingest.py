@@ -22,7 +22,7 @@ from claims.numbers import plausible_count
 from claims.text import one_line
 from claims.vocab import DatePrecision, Status
 from handlers.context import Context
-from handlers.moderators import entry_for, record, require_moderator
+from handlers.moderators import record, require_moderator, store_changes
 from handlers.parse import clip, parse_number
 from handlers.router import Form, Param, Router
 from handlers.types import Block, Button, Fields, Heading, Incoming, Reply, Text
@@ -129,15 +129,7 @@ async def reingest(msg: Incoming, ctx: Context) -> Reply:
         changed = _dated(match, claim)
         changes = diff(match, replace(changed, outlet=match.outlet))
         if changes:
-            on_record = entry_for(
-                ctx,
-                msg,
-                "correct" if match.status is Status.PUBLISHED else "edit",
-                claim_id=match.id,
-                before={c.field: c.before for c in changes},
-                after={c.field: c.after for c in changes},
-            )
-            await ctx.storage.curation.update(changed, on_record)
+            await store_changes(ctx, msg, match, changed, changes)
     result = await ctx.storage.claims.add(new, number) if new else None
     added = result.added if result else ()
     await record(
