@@ -12,12 +12,8 @@ from tests.fakes.web import Site
 
 @pytest.fixture
 async def site() -> AsyncIterator[Site]:
-    web = Site()
-    await web.start()
-    try:
+    async with Site() as web:
         yield web
-    finally:
-        await web.stop()
 
 
 @pytest.fixture

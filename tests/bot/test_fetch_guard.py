@@ -62,24 +62,16 @@ def port_of(site: Site) -> int:
 
 @pytest.fixture
 async def inside() -> AsyncIterator[Site]:
-    web = Site()
-    await web.start()
-    web.page("/admin", "<p>internal secret</p>")
-    try:
+    async with Site() as web:
+        web.page("/admin", "<p>internal secret</p>")
         yield web
-    finally:
-        await web.stop()
 
 
 @pytest.fixture
 async def outside() -> AsyncIterator[Site]:
-    web = Site()
-    await web.start()
-    web.page("/admin", "<p>a public page</p>")
-    try:
+    async with Site() as web:
+        web.page("/admin", "<p>a public page</p>")
         yield web
-    finally:
-        await web.stop()
 
 
 async def fetch(

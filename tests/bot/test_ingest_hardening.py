@@ -93,9 +93,7 @@ async def test_one_line_fields_lose_their_line_breaks_on_the_way_in(
 async def test_a_feed_title_with_a_line_break_is_one_outlet_line(
     ingestor: Ingestor, storage: Storage
 ) -> None:
-    site = Site()
-    await site.start()
-    try:
+    async with Site() as site:
         page = site.page("/news/1", ARTICLE)
         feed = site.page(
             "/rss",
@@ -116,8 +114,6 @@ async def test_a_feed_title_with_a_line_break_is_one_outlet_line(
         await storage.feeds.add(feed, FeedKind.ARTICLES, "42", 0.0)
         [result] = await poller.poll_due()
         assert (result.ok, result.ingested) == (True, 1), result
-    finally:
-        await site.stop()
     [claim] = await storage.claims.pending(10)
     assert claim.outlet == "Example ~6,000 Forged Claimant News"
 
