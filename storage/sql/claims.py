@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from claims.conflict import Conflict
@@ -14,7 +14,7 @@ from claims.registry import party_named
 from claims.vocab import ClaimantSide, Metric, Party, Population, Status
 from storage.events import Signal
 from storage.protocols import AddResult, ClaimantCount, Source
-from storage.sql.base import Dialect, SqlDatabase, Tx
+from storage.sql.base import Dialect, SqlDatabase
 from storage.sql.cache import ReadCache
 from storage.sql.claimants import resolve_surnames, surname_of
 from storage.sql.curation import merged_keys, record_publication
@@ -26,6 +26,7 @@ from storage.sql.rows import (
     claim_from_row,
     claim_values,
     iso,
+    now_iso,
     standing_from_row,
 )
 from storage.sql.series import plan_links, relink
@@ -67,10 +68,6 @@ def _current(dialect: Dialect) -> str:
     )
 
 
-async def _record_publication(tx: Tx, claim_ids: Sequence[str], now: str) -> None:
-    await record_publication(tx, claim_ids, now)
-
-
 def conflict_clause(conflict: Conflict) -> tuple[str, list[Any]]:
     """SQL that keeps the claims belonging to a conflict: ``claims.conflict.is_context`` negated."""
     parties = [p.value for p in conflict.parties] + [Party.BOTH.value]
@@ -90,10 +87,6 @@ _WINDOW = "(c.as_of IS NULL AND (c.period_start IS NOT NULL OR c.period_end IS N
 
 def _escape_like(text: str) -> str:
     return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat()
 
 
 StandingsKey = tuple[Metric, Conflict, Party | None, Population | None, date | None]
@@ -117,7 +110,7 @@ class SqlClaimStore:
         if not claims and document is None:
             return AddResult()
         dialect = self._dialect
-        now = _now()
+        now = now_iso()
         async with self._db.transaction() as tx:
             if document is not None:
                 document_id, fresh = await insert_document(tx, document)
@@ -195,7 +188,7 @@ class SqlClaimStore:
                 gained_ids = dialect.values(sorted({c.id for c in appeared}))
                 await tx.execute(_set_first_appearance(dialect), (gained_ids,))
             published = [c.id for c in new.values() if c.status is Status.PUBLISHED]
-            await _record_publication(tx, published, now)
+            await record_publication(tx, published, now)
         if published:
             self.published.emit()
         gained = {c.id for c in appeared}
@@ -249,7 +242,7 @@ class SqlClaimStore:
                 )
                 await relink(tx, dialect, {series})
                 if status is Status.PUBLISHED:
-                    await _record_publication(tx, [claim_id], _now())
+                    await record_publication(tx, [claim_id], now_iso())
                     publish = True
         if publish:
             self.published.emit()

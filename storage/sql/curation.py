@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from claims.model import Claim, Document
 from claims.vocab import Status
@@ -27,6 +27,7 @@ from storage.sql.rows import (
     claim_figure_values,
     claim_from_row,
     iso,
+    now_iso,
 )
 from storage.sql.series import relink
 
@@ -72,10 +73,6 @@ async def merged_keys(tx: Tx, dialect: Dialect, claims: Sequence[Claim]) -> list
         else c
         for c in claims
     ]
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat()
 
 
 class SqlCurationStore:
@@ -126,7 +123,7 @@ class SqlCurationStore:
             await relink(tx, self._dialect, {str(row[0]), claim.series})
             published = Status(row[1]) is Status.PUBLISHED
             if published:
-                await record_publication(tx, [claim.id], _now(), PublicationNote.CORRECTION)
+                await record_publication(tx, [claim.id], now_iso(), PublicationNote.CORRECTION)
         if published:
             self._published.emit()
         return await self._load(claim.id)
@@ -144,7 +141,7 @@ class SqlCurationStore:
             "INSERT INTO appearances (claim_id, outlet, url, title, published, quote, added_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (claim.id, claim.outlet, claim.url, claim.title, iso(claim.published), claim.quote,
-             _now()),
+             now_iso()),
         )  # fmt: skip
         assert row is not None
         await tx.execute("UPDATE claims SET first_appearance = ? WHERE id = ?", (row[0], claim.id))
@@ -167,7 +164,7 @@ class SqlCurationStore:
             await tx.execute("UPDATE claims SET status = ? WHERE id = ?", (status.value, claim_id))
             await relink(tx, self._dialect, {str(row[0])})
             if publish:
-                await record_publication(tx, [claim_id], _now(), note)
+                await record_publication(tx, [claim_id], now_iso(), note)
         if publish:
             self._published.emit()
         return await self._load(claim_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from claims.dates import parse_partial
@@ -29,6 +29,7 @@ __all__ = [
     "claim_from_row",
     "claim_values",
     "iso",
+    "now_iso",
     "standing_from_row",
 ]
 
@@ -73,6 +74,11 @@ def _as_of(text: str | None) -> tuple[date | None, DatePrecision]:
 
 def iso(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
+
+
+def now_iso() -> str:
+    """This moment in UTC, as the ISO text the stores write their times in."""
+    return datetime.now(UTC).isoformat()
 
 
 def _day(text: str | None) -> date | None:
