@@ -10,7 +10,8 @@ merged claimant's figures ingested later join the same series.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from datetime import date, timedelta
 
 from claims.model import Claim, Document
@@ -81,16 +82,22 @@ class SqlCurationStore:
         self._dialect = db.dialect
         self._published = published
 
-    async def _begin(self, tx: Tx) -> None:
-        if self._dialect.publication_lock:
-            await tx.execute(self._dialect.publication_lock)
-        if self._dialect.change_notice:
-            await tx.execute(self._dialect.change_notice)
+    @asynccontextmanager
+    async def _transaction(self, entry: AuditEntry | None = None) -> AsyncIterator[Tx]:
+        """A transaction holding the publication lock that writes ``entry``, when given, with
+        the change it records."""
+        async with self._db.transaction() as tx:
+            if self._dialect.publication_lock:
+                await tx.execute(self._dialect.publication_lock)
+            if self._dialect.change_notice:
+                await tx.execute(self._dialect.change_notice)
+            if entry is not None:
+                await insert_entry(tx, entry)
+            yield tx
 
     async def _load(self, claim_id: str) -> Claim:
         rows = await self._db.fetchall(
-            f"SELECT {CLAIM_COLUMNS}, a.outlet, a.url, a.title, a.published, a.quote, "
-            "a.span_start, a.span_end FROM claims c "
+            f"SELECT {CLAIM_COLUMNS}, {APPEARANCE_COLUMNS} FROM claims c "
             "LEFT JOIN appearances a ON a.id = c.first_appearance WHERE c.id = ?",
             (claim_id,),
         )
@@ -99,10 +106,7 @@ class SqlCurationStore:
         return claim_from_row(rows[0])
 
     async def update(self, claim: Claim, entry: AuditEntry | None = None) -> Claim:
-        async with self._db.transaction() as tx:
-            await self._begin(tx)
-            if entry is not None:
-                await insert_entry(tx, entry)
+        async with self._transaction(entry) as tx:
             row = await tx.fetchone(
                 "SELECT series, status, first_appearance FROM claims WHERE id = ?", (claim.id,)
             )
@@ -154,10 +158,7 @@ class SqlCurationStore:
         entry: AuditEntry | None = None,
     ) -> Claim:
         publish = status is Status.PUBLISHED or note is PublicationNote.WITHDRAWAL
-        async with self._db.transaction() as tx:
-            await self._begin(tx)
-            if entry is not None:
-                await insert_entry(tx, entry)
+        async with self._transaction(entry) as tx:
             row = await tx.fetchone("SELECT series FROM claims WHERE id = ?", (claim_id,))
             if row is None:
                 raise LookupError(claim_id)
@@ -214,10 +215,7 @@ class SqlCurationStore:
         return found[:limit]
 
     async def merge_claimants(self, key: str, into: str, entry: AuditEntry | None = None) -> int:
-        async with self._db.transaction() as tx:
-            await self._begin(tx)
-            if entry is not None:
-                await insert_entry(tx, entry)
+        async with self._transaction(entry) as tx:
             await tx.execute(
                 "UPDATE claimant_merges SET into_key = ? WHERE into_key = ?", (into, key)
             )
@@ -243,10 +241,7 @@ class SqlCurationStore:
         return len(updates)
 
     async def rename_claimant(self, key: str, name: str, entry: AuditEntry | None = None) -> int:
-        async with self._db.transaction() as tx:
-            await self._begin(tx)
-            if entry is not None:
-                await insert_entry(tx, entry)
+        async with self._transaction(entry) as tx:
             return await tx.execute(
                 "UPDATE claims SET claimant = ? WHERE claimant_key = ?", (name, key)
             )
@@ -270,8 +265,7 @@ class SqlCurationStore:
         return [claim_from_row(r) for r in rows]
 
     async def redate_document(self, document_id: int, outlet: str, published: date | None) -> None:
-        async with self._db.transaction() as tx:
-            await self._begin(tx)
+        async with self._transaction() as tx:
             await tx.execute(
                 "UPDATE documents SET outlet = ?, published = ? WHERE id = ?",
                 (outlet, iso(published), document_id),
