@@ -33,6 +33,7 @@ _ADD_EXAMPLE = (
     '/add ~6,000 killed russia military by "Sergei Shoigu, Russian Defence Minister" '
     "side russia as-of 2022-09-21 source https://example.org/article"
 )
+_ADD_HINT = f"Give the figure, the metric, whose people and who says it: {_ADD_EXAMPLE}"
 
 
 def _form(claim: Claim) -> Reply:
@@ -106,9 +107,7 @@ async def edit(msg: Incoming, ctx: Context) -> Reply:
 
 def _head(words: list[str]) -> tuple[Any, Metric, list[str]]:
     if len(words) < 2:
-        raise UserError(
-            f"Give the figure, the metric, whose people and who says it: {_ADD_EXAMPLE}"
-        )
+        raise UserError(_ADD_HINT)
     try:
         figure = parse_figure(words[0])
     except ValueError:
@@ -209,7 +208,7 @@ async def add(msg: Incoming, ctx: Context) -> Reply:
     require_moderator(msg)
     if not msg.args:  # the form: Discord opens it as a modal
         return Reply(
-            (Text(f"Give the figure, the metric, whose people and who says it: {_ADD_EXAMPLE}"),),
+            (Text(_ADD_HINT),),
             form=add_form(),
         )
     return await add_claim(msg, ctx, list(msg.args))
