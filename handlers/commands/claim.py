@@ -65,10 +65,9 @@ async def claim(msg: Incoming, ctx: Context) -> Reply:
         raise UserError(f"'{m.group(1)}' matches several claims: {listing}. Give more characters.")
     the_claim = found[0]
     blocks: list[Block] = [Heading(f"Claim {the_claim.short_id}"), Text(_summary(the_claim))]
-    blocks.append(_fields(the_claim))
+    # the record's notes are more of the claim's fields, aligned with them
     record = await curation_notes(ctx.storage, the_claim)
-    if record:
-        blocks.append(Fields(tuple(record)))
+    blocks.append(Fields(_fields(the_claim).pairs + tuple(record)))
     if the_claim.quote:
         blocks.append(Quote(the_claim.quote, the_claim.outlet))
     appearances = await ctx.storage.claims.appearances(the_claim.id)

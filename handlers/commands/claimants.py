@@ -39,7 +39,8 @@ async def claimants(msg: Incoming, ctx: Context) -> Reply:
     if not found:
         return Reply.text("No claimant matches." if words else "No claimants yet.")
     rows = tuple(
-        (r.key, f"{' / '.join(r.names)} ({', '.join(r.sides)}) — {r.claims} claims") for r in found
+        (r.key, f"{' / '.join(r.names)} ({', '.join(r.sides)}) — {_claims(r.claims)}")
+        for r in found
     )
     return Reply((Heading("Claimants"), Fields(rows)))
 
@@ -131,3 +132,7 @@ async def rename(msg: Incoming, ctx: Context) -> Reply:
     )
     changed = await ctx.storage.curation.rename_claimant(row.key, name, on_record)
     return Reply.text(f"{row.key} is now shown as '{name}' on {changed} claims.")
+
+
+def _claims(count: int) -> str:
+    return f"{count} claim" if count == 1 else f"{count} claims"

@@ -217,7 +217,7 @@ async def test_merging_two_claimants_makes_one_series_with_replaced(desk: Chat) 
     await say(desk, '/add 150 killed russia military by "Kyiv Military Administration" '
                     "side ukraine as-of 2022-06-01")  # fmt: skip
     listing = await say(desk, "/claimants kyiv")
-    assert "Kyiv City Administration (ukraine) — 1 claims" in listing
+    assert "Kyiv City Administration (ukraine) — 1 claim" in listing
     keys = [line.split()[0] for line in listing.splitlines()[1:]]
     assert len(keys) == 2
     reply = await say(desk, "/merge Kyiv City Administration into Kyiv Military Administration")
