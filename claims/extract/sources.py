@@ -59,7 +59,8 @@ _TRAILING = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|also|recently|previously|now|further|later"
     r"|separately|earlier|then|reportedly|again|on\s+\w+(?:\s+(?:night|morning|evening))?"
     r"|last\s+\w+|this\s+\w+|yesterday|today|in\s+an?\s+[\w\s]{1,40}?(?:on\s+\w+)?"
-    r"|in\s+\w+|on\s+\d+\s+\w+|alone|meanwhile|first|too|however"
+    r"|in\s+(?-i:(?![A-Z])|(?=(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\b))\w+|on\s+\d+\s+\w+|alone|meanwhile|first|too|however"
     r"|(?-i:(?!(?:family|assembly|ally|rally|anomaly|supply|monopoly)\b)[a-z]{2,}ly)))+\s*$",
     re.IGNORECASE,
 )
@@ -128,7 +129,8 @@ def is_generic(name: str) -> bool:
     a name inside ("the CSIS report", "the Russian defence ministry") makes a new source."""
     lowered = name.lower().strip()
     named = re.search(r"\s[A-Z]", name.strip())
-    return lowered in _PRONOUNS or (not named and bool(_GENERIC.match(lowered)))
+    bare = lowered in ("officials", "authorities")  # "Officials said", opening a sentence
+    return lowered in _PRONOUNS or bare or (not named and bool(_GENERIC.match(lowered)))
 
 
 def surname(name: str) -> str:
@@ -163,6 +165,13 @@ def _clause_tail(left: str) -> str:
     return left[tail_start:]
 
 
+def _is_national_role(part: str) -> bool:
+    """A title led by a country's adjective, in capitals as wire copy writes it after a name:
+    "Sergei Shoigu, Russian Defence Minister"."""
+    words = part.split()
+    return len(words) >= 2 and words[0].lower() in _DEMONYMS
+
+
 def _subject(left: str) -> tuple[str, str] | None:
     """The source before a verb of saying: the noun phrase that ends the left context."""
     left = _APPOSITIVE.sub("", left)  # "Zelensky, who spoke in Kyiv, said"
@@ -181,9 +190,10 @@ def _subject(left: str) -> tuple[str, str] | None:
     name, description = parts[-1], ""
     if (
         len(parts) >= 2
-        and _ROLE_START.match(parts[-1])
+        and (_ROLE_START.match(parts[-1]) or _is_national_role(parts[-1]))
         and _PROPER.match(parts[-2])
         and not _NOT_A_NAME.match(parts[-2])
+        and not _LEADING.fullmatch(parts[-2] + " ")
     ):
         name, description = parts[-2], parts[-1]
     name = _new_phrase(_LEADING.sub("", name).strip())

@@ -49,6 +49,9 @@ _NOT_STATES = frozenset({ClaimantSide.INDEPENDENT, ClaimantSide.UN})
 _PRODUCT = re.compile(r"(?i)\b(?:post|statement|report|update|assessment|briefing|figures)$")
 # "the country's health ministry": the country the text is about
 _THE_COUNTRY = re.compile(r"(?i)^the\s+(?:country|nation)['’]s\b")
+# the nouns a text refers back to an organisation it named by its name or short form
+_BODY_NOUNS = frozenset({"agency", "organisation", "organization", "body", "group", "mission"})
+_NAMED_BODY = re.compile(r"\b[A-Z][A-Z]{2,}\b|\b[A-Z][\w'’-]+(?:\s+(?:of|for|the|[A-Z][\w'’-]+))+")
 # where one clause's source stops governing: "X said ..., while Y claimed ..."
 _CLAUSE = re.compile(r"[;:]\s|,\s*(?:while|whereas|but|as)\s|\s(?:while|whereas)\s")
 # a relay and the source it cites: "Reuters, citing the health ministry, said"
@@ -328,6 +331,12 @@ class Speakers:
                 side = side_of(m.group(0))
                 if side is not None:
                     return Source(m.group(0), side)
+        if head in _BODY_NOUNS:  # "the agency" after "UNHCR released its report"
+            for text in reversed(self.recent):
+                for name in _NAMED_BODY.findall(text):
+                    side = side_of(name)
+                    if side is not None:
+                        return Source(name, side)
         return None
 
     def _carried(self, sentence: Sentence, index: int) -> Source:

@@ -1,0 +1,429 @@
+"""Probes of who says so: short news passages in the styles the extractor meets (wire copy,
+translated text, analysis, live blogs, UN and NGO reports, ministry statements), each with the
+claimant as written and the side it speaks for, and figures that are no claim at all."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims.extract.extractor import extract
+
+PUBLISHED = date(2024, 5, 14)
+
+
+def claims_of(text: str, figure: int) -> list[tuple[str, str, str, str]]:
+    """The claimant, side, metric and party of each claim whose low or high is ``figure``."""
+    return [
+        (c.claimant, c.claimant_side.value, c.metric.value, c.party.value)
+        for c in extract(text, PUBLISHED, "The Daily")
+        if figure in (c.low, c.high)
+    ]
+
+
+PROBES = [
+    # discourse words and opening clauses are not part of the name
+    (
+        "Meanwhile, the Turkish defence ministry said 12 Kurdish fighters were killed.",
+        12,
+        "the Turkish defence ministry",
+        "nato",
+    ),
+    (
+        "However, Ukraine's General Staff said 1,140 Russian soldiers were killed in a day.",
+        1140,
+        "Ukraine's General Staff",
+        "ukraine",
+    ),
+    (
+        "In a statement, the Russian Defence Ministry said 320 Ukrainian troops were killed.",
+        320,
+        "the Russian Defence Ministry",
+        "russia",
+    ),
+    (
+        "Separately, OCHA said 45,000 people had been displaced in North Darfur.",
+        45000,
+        "OCHA",
+        "un",
+    ),
+    (
+        "On Tuesday, the Pentagon said 70,000 Russian troops had been killed.",
+        70000,
+        "the Pentagon",
+        "usa",
+    ),
+    pytest.param(
+        "Using satellite imagery, researchers at Yale estimated that 1,500 civilians died.",
+        1500,
+        "researchers at Yale",
+        "independent",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "a figure after 'estimated that' with no party word before 'civilians died' "
+                "is not read"
+            ),
+        ),
+    ),
+    pytest.param(
+        "After reviewing death notices, the BBC Russian service counted 50,000 Russian soldiers "
+        "killed.",
+        50000,
+        "the BBC Russian service",
+        "independent",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "the first cue decides the side, and 'Russian' in a newsroom's name reads as Russia"
+            ),
+        ),
+    ),
+    (
+        "In its latest update, UNHCR said 6.5 million Ukrainians had fled abroad.",
+        6500000,
+        "UNHCR",
+        "un",
+    ),
+    ("Still, Kyiv says 31,000 Ukrainian soldiers have been killed.", 31000, "Kyiv", "ukraine"),
+    # the name as written, whole
+    (
+        "Sergei Shoigu, Russian Defence Minister, said 5,937 Russian soldiers had been killed.",
+        5937,
+        "Sergei Shoigu, Russian Defence Minister",
+        "russia",
+    ),
+    (
+        "Polish Foreign Minister Radoslaw Sikorski said 400 Ukrainian civilians were killed.",
+        400,
+        "Polish Foreign Minister Radoslaw Sikorski",
+        "eu_state",
+    ),
+    (
+        "Volker Türk, the UN High Commissioner for Human Rights, said 10,500 civilians had been "
+        "killed in Ukraine.",
+        10500,
+        "Volker Türk, the UN High Commissioner for Human Rights",
+        "un",
+    ),
+    pytest.param(
+        "The UN human rights office (OHCHR) said 582 civilians were killed in Myanmar.",
+        582,
+        "The UN human rights office (OHCHR)",
+        "un",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="a short form in brackets after the name is dropped from the name as written",
+        ),
+    ),
+    pytest.param(
+        "The International Organization for Migration said 8.2 million people were displaced "
+        "inside Sudan.",
+        8200000,
+        "The International Organization for Migration",
+        "un",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "UN agencies spelt out in full are not all among the side cues; only their "
+                "short forms are"
+            ),
+        ),
+    ),
+    ("UNICEF said 14,000 children had been killed in Gaza.", 14000, "UNICEF", "un"),
+    (
+        "The World Health Organization said 300 health workers had been killed in Gaza.",
+        300,
+        "The World Health Organization",
+        "un",
+    ),
+    # two sources in one sentence: each figure keeps its own
+    (
+        "Kyiv said 400 Russian soldiers were killed, while Moscow claimed 600 Ukrainian troops "
+        "died.",
+        600,
+        "Moscow",
+        "russia",
+    ),
+    (
+        "Kyiv said 400 Russian soldiers were killed, while Moscow claimed 600 Ukrainian troops "
+        "died.",
+        400,
+        "Kyiv",
+        "ukraine",
+    ),
+    (
+        "The Houthis put the toll at 80 dead, but the Saudi-led coalition said 20 fighters were "
+        "killed.",
+        20,
+        "the Saudi-led coalition",
+        "other",
+    ),
+    (
+        "The Houthis put the toll at 80 dead, but the Saudi-led coalition said 20 fighters were "
+        "killed.",
+        80,
+        "The Houthis",
+        "other",
+    ),
+    (
+        "Hamas said 34 Palestinians were killed, whereas the Israeli military said it had killed "
+        "25 militants.",
+        25,
+        "the Israeli military",
+        "other",
+    ),
+    # relays
+    (
+        "Reuters, citing two US officials, said 2,000 Russian soldiers died in the assault.",
+        2000,
+        "Reuters, citing two US officials",
+        "usa",
+    ),
+    (
+        "A local commander told the BBC that 200 Ukrainian soldiers were killed.",
+        200,
+        "A local commander",
+        "ukraine",
+    ),
+    pytest.param(
+        "At least 90 people were killed in the air strike on the market, reported the BBC.",
+        90,
+        "the BBC",
+        "independent",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "a toll of 'people' in a strike with no party named yields no claim, so the "
+                "inverted 'reported the BBC' is never asked"
+            ),
+        ),
+    ),
+    pytest.param(
+        "According to figures from the health ministry published by Al Jazeera, 1,200 people were "
+        "killed in Khartoum.",
+        1200,
+        "the health ministry",
+        "other",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "'figures from X published by Y' keeps the whole phrase: the relay is not "
+                "split into source and outlet"
+            ),
+        ),
+    ),
+    (
+        "The Associated Press, citing the Syrian Observatory for Human Rights, said 44 fighters "
+        "were killed.",
+        44,
+        "The Associated Press, citing the Syrian Observatory for Human Rights",
+        "independent",
+    ),
+    pytest.param(
+        "Ukrainska Pravda reported, citing the General Staff, that 990 Russian soldiers were "
+        "killed.",
+        990,
+        "Ukrainska Pravda, citing the General Staff",
+        "ukraine",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "a relay cited after 'reported,' when the source is a bare institution ('the "
+                "General Staff') with no country"
+            ),
+        ),
+    ),
+    # pronouns and short forms across sentences
+    pytest.param(
+        "Ukraine's defence minister spoke on Monday. He said 3,000 Russian troops had been "
+        "killed near Avdiivka.",
+        3000,
+        "Ukraine's defence minister",
+        "ukraine",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "a person introduced by a verb that is not of saying ('spoke') is not "
+                "remembered for a later 'he'"
+            ),
+        ),
+    ),
+    (
+        "The Georgian interior ministry published new figures. The ministry said 53,000 Russians "
+        "had crossed the border.",
+        53000,
+        "The Georgian interior ministry",
+        "other",
+    ),
+    (
+        "UNHCR released its annual report on Thursday. The agency said 1.3 million people fled "
+        "Myanmar.",
+        1300000,
+        "UNHCR",
+        "un",
+    ),
+    (
+        "Human Rights Watch documented the attacks. The report said 97 civilians were killed in "
+        "Tigray.",
+        97,
+        "Human Rights Watch",
+        "independent",
+    ),
+    (
+        "British officials briefed reporters in London. Officials said 450,000 Russian soldiers "
+        "had been killed or wounded.",
+        450000,
+        "British officials",
+        "uk",
+    ),
+    # sides from who the claimant is
+    (
+        "The UK Ministry of Defence said 1,000 Russian soldiers were killed in a day.",
+        1000,
+        "The UK Ministry of Defence",
+        "uk",
+    ),
+    (
+        "British intelligence estimated that 35,000 Russian soldiers died.",
+        35000,
+        "British intelligence",
+        "uk",
+    ),
+    (
+        "NATO officials said 500,000 Russian troops had been killed or wounded.",
+        500000,
+        "NATO officials",
+        "nato",
+    ),
+    ("The Kremlin said 6,000 Ukrainian soldiers had been captured.", 6000, "The Kremlin", "russia"),
+    ("Zelensky said 46,000 Ukrainian soldiers had been killed.", 46000, "Zelensky", "ukraine"),
+    (
+        "A senior US official said 1,800 Russian troops were killed in the offensive.",
+        1800,
+        "A senior US official",
+        "usa",
+    ),
+    (
+        "The Institute for the Study of War estimated 1,300 Russian soldiers were killed.",
+        1300,
+        "The Institute for the Study of War",
+        "independent",
+    ),
+    (
+        "Mediazona has confirmed the deaths of 57,000 Russian soldiers.",
+        57000,
+        "Mediazona",
+        "independent",
+    ),
+    (
+        "Médecins Sans Frontières said 120 people were killed in El Fasher.",
+        120,
+        "Médecins Sans Frontières",
+        "independent",
+    ),
+    (
+        "The Armed Conflict Location and Event Data Project counted 4,000 deaths in Ethiopia.",
+        4000,
+        "The Armed Conflict Location and Event Data Project",
+        "independent",
+    ),
+    (
+        "The Ethiopian government said 3,000 TPLF fighters were killed.",
+        3000,
+        "The Ethiopian government",
+        "other",
+    ),
+    ("The Congolese army said it had killed 75 M23 rebels.", 75, "The Congolese army", "other"),
+    ("Myanmar's junta said 60 resistance fighters were killed.", 60, "Myanmar's junta", "other"),
+    (
+        "A retired British colonel told the newspaper that 200,000 Russian soldiers had died.",
+        200000,
+        "A retired British colonel",
+        "independent",
+    ),
+    (
+        "The German defence ministry said 300 Russian soldiers were killed daily.",
+        300,
+        "The German defence ministry",
+        "eu_state",
+    ),
+    (
+        "The European Commission said 4.2 million Ukrainians had fled to the EU.",
+        4200000,
+        "The European Commission",
+        "eu_state",
+    ),
+    # unsourced figures are the outlet's own
+    (
+        "At least 27 people were killed in shelling of Kharkiv on Saturday.",
+        27,
+        "The Daily",
+        "independent",
+    ),
+    (
+        "More than 2,000 civilians died in the siege of Aleppo in 2016.",
+        2000,
+        "The Daily",
+        "independent",
+    ),
+    # translated and wire phrasing
+    pytest.param(
+        "As reported by the press service of the Ministry of Defence of Ukraine, 780 Russian "
+        "soldiers were eliminated.",
+        780,
+        "the press service of the Ministry of Defence of Ukraine",
+        "ukraine",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "'As reported by X, N were eliminated': the translated passive opening and "
+                "'eliminated' are not read"
+            ),
+        ),
+    ),
+    (
+        "The losses of the enemy amounted to 850 people, the General Staff of the Armed Forces of "
+        "Ukraine reported.",
+        850,
+        "the General Staff of the Armed Forces of Ukraine",
+        "ukraine",
+    ),
+    (
+        "Syrian state media said 22 soldiers were killed in the attack.",
+        22,
+        "Syrian state media",
+        "other",
+    ),
+    (
+        "Officials in Kyiv said 14 civilians were killed in the strike.",
+        14,
+        "Officials in Kyiv",
+        "ukraine",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "claimant", "side"), PROBES)
+def test_probe_claimant_and_side(text: str, figure: int, claimant: str, side: str) -> None:
+    found = claims_of(text, figure)
+    assert found, f"no claim of {figure}"
+    assert (found[0][0], found[0][1]) == (claimant, side)
+
+
+NOT_CLAIMS = [
+    ("The Pentagon said it would send $2 billion in aid to Ukraine.", 2),
+    ("Kyiv said it had destroyed 300 Russian tanks last month.", 300),
+    ("Officials said 40% of the soldiers were killed.", 40),
+    ("The ministry said a 19-year-old soldier was killed.", 19),
+    ("UNHCR warned that up to 2 million people could flee if the fighting spreads.", 2000000),
+    ("If the offensive continues, 10,000 more troops could die, the analyst said.", 10000),
+    ("The ratio of wounded to killed is 3 to 1, the report said.", 3),
+    ("The city of 400,000 people came under fire, officials said.", 400000),
+]
+
+
+@pytest.mark.parametrize(("text", "figure"), NOT_CLAIMS)
+def test_probe_not_a_claim(text: str, figure: int) -> None:
+    assert not claims_of(text, figure)
