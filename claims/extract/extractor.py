@@ -18,7 +18,7 @@ from datetime import date
 
 from claims.extract.figures import Candidate, candidates, metric_cues
 from claims.extract.lexicon import ANAPHORA, PEOPLE
-from claims.extract.losses import LossWords, loss_words
+from claims.extract.losses import LossWords, loss_words, past_war_loss
 from claims.extract.parties import Mention, Role, mentions, opponent, top_parties
 from claims.extract.projections import is_projection
 from claims.extract.sentences import Sentence, sentences
@@ -213,6 +213,8 @@ def _population(candidate: Candidate, metric: Metric, text: str, default: Popula
             if metric in (Metric.FLED, Metric.DISPLACED)
             else Population.MILITARY
         )
+    if own is Population.MIXED and metric in (Metric.FLED, Metric.DISPLACED):
+        own = Population.CIVILIAN  # "people" who flee or are displaced are counted as civilians
     if own is not None:
         return own
     if metric in (Metric.FLED, Metric.DISPLACED):
@@ -348,6 +350,8 @@ def _claims_in(
             party = Party.USSR
         if party == Party.RUSSIA and dating.period_end and dating.period_end < _USSR_END:
             party = Party.USSR  # "Russia lost 15,000 in Afghanistan": Soviet losses
+        if metric is Metric.CASUALTIES and (party == Party.USSR or dating.historical):
+            metric = past_war_loss(candidate, text, previous_metric) or metric
         as_of, as_of_precision = dating.as_of, dating.precision
         if party == Party.USSR or dating.historical:
             as_of = None

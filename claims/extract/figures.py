@@ -48,7 +48,7 @@ _RATE = re.compile(r"(?i)^(?:\s+\w+){0,4}?\s+(?:a|per|each|every)\s+(?:day|week|
 _CIVILIAN = words(
     "civilians civilian children women residents patients refugees elderly infants babies boys "
     "girls workers professionals medics doctors nurses journalists villagers inhabitants "
-    "protesters demonstrators students pupils passengers farmers"
+    "protesters demonstrators students pupils passengers farmers hostages abductees"
 )
 _MILITARY = words(
     "troops troop soldiers soldier servicemen servicemembers personnel military fighters "
@@ -69,6 +69,8 @@ _EQUIPMENT = words("carriers carrier transports transport vehicles mines trucks"
 # "two injured for each death", "three wounded for every one killed": a ratio, not a count
 _RATIO = re.compile(r"(?i)^[^,;.]{0,50}?\bfor\s+(?:each|every)\b")
 _RATIO_BASE = re.compile(r"(?i)\bfor\s+(?:each|every)\s+$")
+# "for every 10 Russians killed, one Ukrainian dies": the count answering a ratio's base
+_RATIO_ANSWER = re.compile(r"(?i)\bfor\s+(?:each|every)\s+(?:[^.;:,]|,\d){1,50},\s*$")
 _PEOPLE_EXTRA = words("professionals medics doctors nurses journalists")
 
 
@@ -188,7 +190,7 @@ def _not_a_figure(text: str, q: Quantity, first_token: bool) -> bool:
         return True
     if NOT_PEOPLE.match(after) or _DURATION.match(after):
         return True
-    if _RATIO.match(after) or _RATIO_BASE.search(before):
+    if _RATIO.match(after) or _RATIO_BASE.search(before) or _RATIO_ANSWER.search(before):
         return True
     if re.match(r"-[A-Za-z]", after) and not after.startswith("-strong"):
         return True

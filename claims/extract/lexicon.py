@@ -71,7 +71,7 @@ METRIC_CUES: list[tuple[Metric, re.Pattern[str]]] = [
             r"|detainees|captives?|imprisoned"
             r"|hostages?|surrender(?:ed)?|captivity|laid\s+down\s+their\s+arms|taken\s+prisoner"
             r"|abducted|abductees|kidnapped|held\s+(?:captive|hostage|prisoner|by|in)|still\s+held"
-            r"|taken\s+(?:hostage|captive))\b"
+            r"|taken\s+(?:hostage|captive)|swap(?:s|ped|ping)?)\b"
         ),
     ),
     (Metric.MISSING, re.compile(r"\b(?:missing|mia|unaccounted)\b")),
@@ -292,5 +292,8 @@ PERSON_SIDES: dict[str, ClaimantSide] = {
     "sullivan": ClaimantSide.USA, "brown": ClaimantSide.USA, "cavoli": ClaimantSide.USA,
     "wallace": ClaimantSide.UK, "heappey": ClaimantSide.UK, "healey": ClaimantSide.UK,
     "stoltenberg": ClaimantSide.NATO, "rutte": ClaimantSide.NATO,
-    "guterres": ClaimantSide.UN, "turk": ClaimantSide.UN, "grandi": ClaimantSide.UN,
+    "guterres": ClaimantSide.UN, "turk": ClaimantSide.UN, "türk": ClaimantSide.UN,
+    "grandi": ClaimantSide.UN,
+    "leyen": ClaimantSide.EU_STATE, "borrell": ClaimantSide.EU_STATE,
+    "kallas": ClaimantSide.EU_STATE,
 }  # fmt: skip

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.extract.figures import Candidate
 from claims.vocab import Metric
 
-__all__ = ["LossWords", "loss_words"]
+__all__ = ["LossWords", "loss_words", "past_war_loss"]
 
 _DEATHS = re.compile(r"(?i)\b(?:killed|dead|died|deaths?|fatalities)\b")
 _HURT = re.compile(r"(?i)\b(?:wounded|injured|injuries|casualt(?:y|ies))\b")
@@ -37,3 +38,13 @@ def loss_words(text: str) -> LossWords:
     noun = Metric.KILLED if deaths and not hurt else Metric.CASUALTIES
     verb = Metric.KILLED if deaths > hurt else Metric.CASUALTIES
     return LossWords(noun, verb)
+
+
+def past_war_loss(candidate: Candidate, text: str, previous: Metric | None) -> Metric | None:
+    """A finished war's "lost N men" counts its dead ("the Soviet Union lost 15,000 soldiers in
+    Afghanistan"): the toll a war leaves is quoted as deaths. None when the figure's metric came
+    from elsewhere than the bare verb."""
+    cue = candidate.metric_cue
+    if previous is not None or cue is None or cue.metric is not None:
+        return None
+    return Metric.KILLED if _VERB.match(text[cue.start : cue.end].strip()) else None

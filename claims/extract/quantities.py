@@ -44,12 +44,16 @@ _DIGITS = (
     r"|\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
 )
 
+# how many dozen: "a dozen", "two dozen" (a count of twelves, read as its product)
+_DOZENS = r"a|one|two|three|four|five|six|seven|eight|nine|ten"
+
 # one number: digits with an optional scale, or number words, or a fraction of a scale
 _NUMBER = (
     rf"(?:(?:{_DIGITS})(?:\s*(?:{_SCALE})\b|(?:k|m)\b|\s?(?:mln|mn|bn)\b|(?![\w\u00a0]|[.,]\d))"
+    rf"|(?:{_DOZENS})\s+dozen\b"  # "two dozen": before the words, which would stop at "two"
     rf"|(?:a\s+)?(?:(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*|a\s+(?:{_SCALE}))\b"
     rf"|(?:(?:a\s+)?quarter\s+of\s+a|a\s+third\s+of\s+a|half\s+a|three\s+quarters\s+of\s+a)\s+(?:{_SCALE})\b"
-    r"|a\s+dozen\b)"
+    r")"
 )
 _AT_LEAST = (
     r"more\s+than|over|at\s+least|well\s+over|upwards?\s+of|in\s+excess\s+of|no\s+fewer\s+than"
@@ -132,8 +136,9 @@ def read_number(text: str) -> tuple[int, bool] | None:
     """A number's value and whether it carried its own scale ("80,000" or "80 thousand": yes;
     "70": no). None when the text is not one number."""
     t = " ".join(text.lower().replace("-", " ").split())
-    if t == "a dozen":
-        return 12, False
+    if t.endswith(" dozen"):
+        count = 1 if t == "a dozen" else _UNITS.get(t.removesuffix(" dozen"))
+        return (12 * count, False) if count else None
     for fraction, share in _FRACTIONS.items():
         if t.startswith(fraction + " "):
             scale = _SCALES.get(t[len(fraction) + 1 :])

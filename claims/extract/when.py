@@ -42,6 +42,7 @@ _MONTH_ONLY = re.compile(
     rf"(?i)\b(?:in|as\s+of|since|by|to|until|of|during|through)\s+(?:early\s+|late\s+|mid-)?(?P<m>{_MONTH})\b(?!\.?\s+\d{{1,2}}\b)"
     r"(?:\s+(?P<y>(?:19|20)\d\d|last\s+year))?"
 )
+_END_OF = re.compile(r"(?i)\bend\s+$")  # "the end of September" (the "of" opens the month)
 _WEEKDAY_RE = re.compile(rf"(?i)\b(?:on\s+|as\s+of\s+|last\s+)?(?P<w>{_WEEKDAY})\b")
 _AGO = re.compile(
     r"(?i)\b(?P<n>\d+|one|two|three|four|five|six|a|ten)\s+(?P<u>days?|weeks?|months?)\s+ago\b"
@@ -245,7 +246,14 @@ def date_sentence(
             year = int(year_text)
         elif year_text:
             year = published.year - 1
-        return Dating(_month_before(published, month, year), DatePrecision.MONTH, since)
+        opens = _month_before(published, month, year)
+        closes = date(opens.year, opens.month, calendar.monthrange(opens.year, opens.month)[1])
+        if (
+            _END_OF.search(cleaned, max(0, month_only.start() - 8), month_only.start())
+            and closes <= published
+        ):
+            return Dating(closes, DatePrecision.DAY, since)  # "by the end of September"
+        return Dating(opens, DatePrecision.MONTH, since)
     weekday = _WEEKDAY_RE.search(cleaned)
     if weekday and precision is DatePrecision.DAY:
         back = (published.weekday() - _WEEKDAYS[weekday["w"].lower()]) % 7
