@@ -79,7 +79,8 @@ _CLAUSE_BREAK = re.compile(
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _GENERIC = re.compile(
     r"^(?:the|this|that|a|an|his|its|their)\s+(?:\w+\s+){0,2}?(?:official|officials|post"
-    r"|statement|ministry|report|spokesman|spokeswoman|spokesperson|agency|alliance"
+    r"|statement|ministry|report|spokesman|spokeswoman|spokesperson|agency|alliance|group"
+    r"|organi[sz]ation|mission"
     r"|observatory|military|army|government|authorities|office|update|assessment|source"
     r"|sources|intelligence|mod|department|command|briefing|defen[cs]e\s+ministry)$",
     re.IGNORECASE,

@@ -52,6 +52,13 @@ _THE_COUNTRY = re.compile(r"(?i)^the\s+(?:country|nation)['’]s\b")
 # the nouns a text refers back to an organisation it named by its name or short form
 _BODY_NOUNS = frozenset({"agency", "organisation", "organization", "body", "group", "mission"})
 _NAMED_BODY = re.compile(r"\b[A-Z][A-Z]{2,}\b|\b[A-Z][\w'’-]+(?:\s+(?:of|for|the|[A-Z][\w'’-]+))+")
+# a named subject doing something other than saying, whom a later "he", "it" or "the group"
+# refers to: "Amnesty International interviewed survivors.", "The UN refugee agency published"
+_ACTOR = re.compile(
+    r"^(?:(?:The|A|An)\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|de|der|von|van|al))*"
+    r"(?:\s+[a-z]+){0,2}?\s+(?:has\s+|have\s+)?(?:[a-z]+ed|spoke|met|gave|held|wrote|took|made"
+    r"|sent|went|told)\b"
+)
 # where one clause's source stops governing: "X said ..., while Y claimed ..."
 _CLAUSE = re.compile(r"[;:]\s|,\s*(?:while|whereas|but|as)\s|\s(?:while|whereas)\s")
 # a relay and the source it cites: "Reuters, citing the health ministry, said"
@@ -77,6 +84,10 @@ class Source:
     person: bool = False
 
 
+# the lower-case words inside a person's name: "Ursula von der Leyen"
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "du", "la", "le", "al", "bin"})
+
+
 def _is_person(name: str) -> bool:
     if _INSTITUTION.fullmatch(name.split()[-1]) or re.match(r"(?i)(?:the|a|an)\s", name):
         return False  # "the Biden administration", not Biden
@@ -84,8 +95,9 @@ def _is_person(name: str) -> bool:
         return True
     words = name.split(",")[0].split()
     return (
-        2 <= len(words) <= 4
-        and all(w[0].isupper() for w in words)
+        2 <= len(words) <= 5
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w in _NAME_PARTICLES for w in words)
         and not (_INSTITUTION.search(name))
     )
 
@@ -356,6 +368,28 @@ class Speakers:
         later = self._later_in_paragraph(sentence, index)
         return later if later is not None else self.outlet
 
+    def _remember_actor(self, text: str) -> None:
+        """The subject of a sentence that quotes no one, if it is a source of a known kind or a
+        person, is the one a pronoun or a short form in the next sentences refers to."""
+        m = _ACTOR.match(text)
+        if m is None:
+            return
+        name = m.group(0).rsplit(None, 1)[0]
+        name = re.sub(r"\s+(?:has|have)$", "", name)
+        while name.split()[-1].islower() and not is_generic(name) and side_of(name) is None:
+            name = name.rsplit(None, 1)[0]  # "Amnesty International interviewed" has no tail
+            if " " not in name:
+                break
+        person = _is_person(name)
+        side = side_of(name) or self.people_sides.get(surname(name))
+        if side is None and person:
+            side = self._country_side()
+        if side is None:
+            return
+        self.last_source = Source(name, side, person)
+        if person:
+            self.last_person = self.last_source
+
     def _later_in_paragraph(self, sentence: Sentence, index: int) -> Source | None:
         """The source a paragraph names after its first figures: "Fighters killed 531. ...,
         the UN report said." """
@@ -387,6 +421,7 @@ class Speakers:
                 self.people_sides.setdefault(key, side)
                 self.last_person = Source(name, side, True)
         if not named:
+            self._remember_actor(sentence.text)
             return
         source = named[0][1]
         self.last_source = source
