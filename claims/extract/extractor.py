@@ -74,6 +74,7 @@ _MILITARY_WORDS = re.compile(
 _HARM = re.compile(r"(?i)\b(?:killed|killing|shot|attacked|struck|hit|executed|massacred)\b")
 _CIVILIAN_WORDS = re.compile(r"(?i)\b(?:civilians?|people|children|women|residents)\b")
 _USSR_END = date(1991, 12, 26)
+_HOSTAGE = re.compile(r"(?i)\b(?:hostages?|abduct\w*|kidnapp\w*)")
 # where people fled to is not whose people they are: "fled to Chad", "refugees in Poland"
 _LEAVING = frozenset({Metric.FLED})
 _DESTINATION = re.compile(
@@ -219,6 +220,9 @@ def _population(candidate: Candidate, metric: Metric, text: str, default: Popula
         return own
     if metric in (Metric.FLED, Metric.DISPLACED):
         return Population.CIVILIAN
+    cue = candidate.metric_cue
+    if metric is Metric.CAPTURED and cue and _HOSTAGE.search(text, cue.start, cue.end):
+        return Population.CIVILIAN  # "251 were taken hostage", "abducted": not prisoners of war
     if metric in (Metric.CAPTURED, Metric.MOBILIZED, Metric.DEPLOYED):
         return Population.MILITARY
     if re.search(r"(?i)\bcivilian", text[max(0, candidate.start - 40) : candidate.end + 40]):

@@ -161,6 +161,8 @@ def _head(after: str) -> tuple[str, Party | None] | None:
             if thing in _EQUIPMENT:
                 return None  # "300 armoured personnel carriers", "troop transports"
             people = word
+            if word == "members" and index and tokens[index - 1].group(0).lower() == "service":
+                people = "servicemembers"  # "service members" are soldiers, "members" anyone
             continue
         if any(p.match(word) for _, p in METRIC_CUES) or GENERIC_LOSS.match(word):
             return people, party

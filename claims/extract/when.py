@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from claims.extract.eras import named_war
+from claims.extract.lexicon import GENERIC_LOSS, METRIC_CUES
 from claims.extract.windows import dated_range, window
 from claims.vocab import DatePrecision
 
@@ -43,6 +44,8 @@ _MONTH_ONLY = re.compile(
     r"(?:\s+(?P<y>(?:19|20)\d\d|last\s+year))?"
 )
 _END_OF = re.compile(r"(?i)\bend\s+$")  # "the end of September" (the "of" opens the month)
+# the words between two figures of a list: a few nouns and a comma or "and"
+_LIST_LINK = re.compile(r"^(?:\s*[A-Za-z][\w'’-]*){0,4}\s*(?:,\s*(?:and\s+)?|and\s+)$")
 _WEEKDAY_RE = re.compile(rf"(?i)\b(?:on\s+|as\s+of\s+|last\s+)?(?P<w>{_WEEKDAY})\b")
 _AGO = re.compile(
     r"(?i)\b(?P<n>\d+|one|two|three|four|five|six|a|ten)\s+(?P<u>days?|weeks?|months?)\s+ago\b"
@@ -263,6 +266,16 @@ def date_sentence(
     return Dating(published, precision, since, explicit=False)
 
 
+def _in_a_list(link: str) -> bool:
+    """Whether the words joining a figure to the next only list them ("soldiers, ", "rebels
+    and"), so that the figures share the verb and window said after the last."""
+    return (
+        bool(_LIST_LINK.match(link))
+        and not any(cue.search(link.lower()) for _, cue in METRIC_CUES)
+        and not GENERIC_LOSS.search(link.lower())
+    )
+
+
 def date_figure(
     text: str,
     span: tuple[int, int],
@@ -283,6 +296,8 @@ def date_figure(
         if own.explicit:
             return own
     whole = date_sentence(text, published, precision, war_start)
+    if whole.period_end is not None and _in_a_list(text[end:next_start]):
+        return whole  # "3,100 soldiers, 4,000 rebels and 900 others died in 2013": one window
     if whole.historical or whole.period_end is not None:
         # "60,000 have died, against 15,000 in Afghanistan in 1979-89": a window named after
         # a later figure is that figure's

@@ -95,6 +95,22 @@ PARTIES = [
         W("casualties", "north_korea", "military", 1100, 1100, "approx", "other"),
     ),
     probe(
+        "In Afghanistan, 2,459 American service members were killed between 2001 and 2021.",
+        W("killed", "usa", "military", 2459, 2459, "exact", "independent", NONE),
+    ),
+    probe(
+        "At least 150,000 people have been killed in Sudan's war since April 2023, according to"
+        " US envoy Tom Perriello.",
+        W("killed", "sudan", "mixed", 150000, None, "at_least", "usa"),
+        fails="whose people: the place named with the war ('in Sudan's war') loses to the"
+        " side of the claimant ('US envoy')",
+    ),
+    probe(
+        "The war in Afghanistan cost the United States 2,459 soldiers killed.",
+        W("killed", "usa", "military", 2459, 2459, "exact"),
+        fails="'cost <party> N soldiers killed': the figure after a country as object is not read",
+    ),
+    probe(
         "Israel's army said it had killed more than 2,500 Hezbollah fighters in Lebanon.",
         W("killed", "lebanon", "military", 2500, None, "at_least", "other"),
     ),
@@ -179,6 +195,43 @@ LISTS = [
         W("killed", "palestine", "military", 600, 600, "exact"),
     ),
     probe(
+        "The ministry said 3,100 government soldiers, 4,000 rebels and 900 foreign fighters"
+        " died in Syria in 2013.",
+        W(
+            "killed",
+            "syria",
+            "military",
+            3100,
+            3100,
+            "exact",
+            "other",
+            NONE,
+            (D(2013, 1, 1), D(2013, 12, 31)),
+        ),
+        W(
+            "killed",
+            "syria",
+            "military",
+            4000,
+            4000,
+            "exact",
+            "other",
+            NONE,
+            (D(2013, 1, 1), D(2013, 12, 31)),
+        ),
+        W(
+            "killed",
+            "syria",
+            "military",
+            900,
+            900,
+            "exact",
+            "other",
+            NONE,
+            (D(2013, 1, 1), D(2013, 12, 31)),
+        ),
+    ),
+    probe(
         "The battle left 2,000 Syrian troops, 1,500 Iranian militiamen and 800 Russian"
         " contractors dead, the observatory said.",
         W("killed", "syria", "military", 2000, 2000, "exact"),
@@ -209,6 +262,11 @@ CAPTIVITY = [
     probe(
         "Hamas freed 105 Israeli hostages during the week-long truce, the Israeli government said.",
         W("captured", "israel", "civilian", 105, 105, "exact", "other"),
+    ),
+    probe(
+        "Israel said 1,200 people were killed in the October 7 attack, and 251 were taken hostage.",
+        W("killed", "israel", "mixed", 1200, 1200, "exact", "other", D(2023, 10, 7)),
+        W("captured", "israel", "civilian", 251, 251, "exact", "other", D(2023, 10, 7)),
     ),
 ]
 
