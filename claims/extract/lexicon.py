@@ -82,7 +82,8 @@ METRIC_CUES: list[tuple[Metric, re.Pattern[str]]] = [
             r"|left\s+(?:the\s+country|russia|ukraine|their\s+country|home)"
             r"|(?:have|had|has)\s+(?:entered|crossed\s+into|arrived\s+in)"
             r"|entered\s+(?:that|the)\s+country|crossed\s+(?:into|the\s+border)|flooded\s+into"
-            r"|(?:moved|gone)\s+abroad)\b"
+            r"|(?:moved|gone)\s+abroad|(?:sought|seeking|seek|found|taken)\s+(?:asylum|refuge"
+            r"\s+(?:abroad|in\s+(?:europe|other\s+countries|neighbou?ring\s+countries))))\b"
         ),
     ),
     (
@@ -217,7 +218,9 @@ SIDE_CUES: list[tuple[ClaimantSide, re.Pattern[str]]] = [
         ClaimantSide.UN,
         re.compile(
             r"\b(?:UN|U\.N\.?|UN[A-Z]{2,6}|OHCHR|HRMMU|IOM|OCHA|WHO)\b|(?i:\b(?:united\s+nations"
-            r"|high\s+commissioner|world\s+health\s+organi[sz]ation)\b)"
+            r"|high\s+commissioner|world\s+health\s+organi[sz]ation|international\s+organi[sz]ation"
+            r"\s+for\s+migration|world\s+food\s+programme|office\s+for\s+the\s+coordination\s+of"
+            r"\s+humanitarian\s+affairs)\b)"
         ),
     ),
     (

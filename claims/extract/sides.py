@@ -61,14 +61,17 @@ def _registry_cue(text: str) -> tuple[int, ClaimantSide] | None:
 
 def _first_side(text: str) -> ClaimantSide | None:
     independent, pattern = SIDE_CUES[0]
-    if pattern.search(text) and not _STATE_BODY.search(text.split(",")[0]):
+    own = pattern.search(text)
+    if own and not _STATE_BODY.search(text.split(",")[0]):
         return independent
+    country = _registry_cue(text)
+    if own and country is not None and own.start() < country[0]:
+        return independent  # a newsroom's service in a language: "the BBC Russian service"
     best: tuple[int, ClaimantSide] | None = None
     for side, cue in SIDE_CUES[1:]:
         m = cue.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), side)
-    country = _registry_cue(text)
     if country is not None and (best is None or country[0] < best[0]):
         best = country
     if best:

@@ -67,18 +67,12 @@ PROBES = [
             ),
         ),
     ),
-    pytest.param(
+    (
         "After reviewing death notices, the BBC Russian service counted 50,000 Russian soldiers "
         "killed.",
         50000,
         "the BBC Russian service",
         "independent",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "the first cue decides the side, and 'Russian' in a newsroom's name reads as Russia"
-            ),
-        ),
     ),
     (
         "In its latest update, UNHCR said 6.5 million Ukrainians had fled abroad.",
@@ -117,19 +111,12 @@ PROBES = [
             reason="a short form in brackets after the name is dropped from the name as written",
         ),
     ),
-    pytest.param(
+    (
         "The International Organization for Migration said 8.2 million people were displaced "
         "inside Sudan.",
         8200000,
         "The International Organization for Migration",
         "un",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "UN agencies spelt out in full are not all among the side cues; only their "
-                "short forms are"
-            ),
-        ),
     ),
     ("UNICEF said 14,000 children had been killed in Gaza.", 14000, "UNICEF", "un"),
     (
