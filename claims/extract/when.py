@@ -191,6 +191,9 @@ def date_sentence(
             tail = ends[0]["y2"]
             last = int(tail) if len(tail) == 4 else int(ends[0]["y"][:2] + tail)
         end = date(last, 12, 31) if last else None
+        part = window(cleaned, published) if start and start.year == last else None
+        if part is not None and part.finished and part.start.year == last:
+            start, end = part.start, part.end  # "in the first half of 2019": part of the year
         return Dating(None, DatePrecision.YEAR, start, end, historical=True)
     bounded = window(cleaned, published)
     if bounded is not None:

@@ -311,6 +311,16 @@ COMBINED = [
 ]
 
 NOT_CLAIMS = [
+    probe("The UN estimates that 25 million people in Sudan need humanitarian aid."),
+    probe("Some 2,000 tanks and 4,000 armoured vehicles have been destroyed, Kyiv said."),
+    probe("The army said 1 in 5 of its soldiers had been wounded."),
+    probe("Ukraine plans to mobilise up to 500,000 more troops, Zelensky said."),
+    probe("The death toll is expected to rise above 1,000 as rescuers search the rubble."),
+    probe("Casualties could top 100,000 by summer if the offensive continues, analysts warned."),
+    probe(
+        "Men aged 18 to 60 may not leave Ukraine, where 300,000 reservists were called up.",
+        W("mobilized", "ukraine", "military", 300000, 300000, "exact"),
+    ),
     probe("Russia has lost 12,500 armoured personnel carriers and 370 aircraft, Kyiv said."),
     probe("Kyiv said it shot down 600 Shahed drones and destroyed 150 troop transports."),
     probe("The army took delivery of 40 infantry fighting vehicles and 300 troop carriers."),
@@ -403,6 +413,18 @@ HEDGES = [
 
 NUMBERS = [
     probe(
+        "Over 6 million Ukrainians have sought refuge in Europe, UNHCR says.",
+        W("fled", "ukraine", "civilian", 6000000, None, "at_least", "un"),
+    ),
+    probe(
+        "Russia has lost 50,000+ soldiers killed, the BBC found.",
+        W("killed", "russia", "military", 50000, None, "at_least", "independent"),
+    ),
+    probe(
+        "An estimated 20,000 to 25,000 soldiers of the Ethiopian army died in the war.",
+        W("killed", "ethiopia", "military", 20000, 25000, "range"),
+    ),
+    probe(
         "Russia has lost 518k troops killed or wounded, Kyiv says.",
         W("casualties", "russia", "military", 518000, 518000, "exact", "ukraine"),
     ),
@@ -425,6 +447,39 @@ NUMBERS = [
 ]
 
 WINDOWS = [
+    probe(
+        "In the first half of 2019, 1,366 Afghan civilians were killed, UNAMA said.",
+        W(
+            "killed",
+            "afghanistan",
+            "civilian",
+            1366,
+            1366,
+            "exact",
+            "un",
+            NONE,
+            (D(2019, 1, 1), D(2019, 6, 30)),
+        ),
+    ),
+    probe(
+        "Between 2014 and 2021, about 14,400 people were killed in the Donbas conflict.",
+        W(
+            "killed",
+            "ukraine",
+            "mixed",
+            14400,
+            14400,
+            "approx",
+            "independent",
+            NONE,
+            (D(2014, 1, 1), D(2021, 12, 31)),
+        ),
+    ),
+    probe(
+        "Over the weekend, 35 Palestinians were killed in Gaza, the health ministry said on"
+        " Sunday.",
+        W("killed", "palestine", "mixed", 35, 35, "exact", "other", D(2024, 5, 12)),
+    ),
     probe(
         "In November alone, 45,000 Russian troops were killed or wounded, Kyiv said.",
         W(
@@ -502,6 +557,15 @@ WINDOWS = [
 ]
 
 AS_OF = [
+    probe(
+        "Seventy Ukrainian soldiers were freed from Russian captivity on Thursday, Zelensky said.",
+        W("captured", "ukraine", "military", 70, 70, "exact", "ukraine", D(2024, 5, 9)),
+    ),
+    probe(
+        "Ukraine said it had captured more than 600 Russian soldiers in the Kursk region since"
+        " August.",
+        W("captured", "russia", "military", 600, None, "at_least", "ukraine", TUESDAY),
+    ),
     probe(
         "As of Monday, 30,000 Russian soldiers had been killed, Ukraine's army said.",
         W("killed", "russia", "military", 30000, 30000, "exact", "ukraine", D(2024, 5, 13)),
