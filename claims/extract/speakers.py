@@ -292,7 +292,8 @@ class Speakers:
             return None
         original = cited.group(1).strip()
         if side_of(original) is None and not is_generic(original):
-            return None  # "citing security concerns": not a source
+            if not _STATE_ROLE.search(original):
+                return None  # "citing security concerns": not a source
         return self._resolve(Attribution(original, "", att.start, att.verb), sentence, False)
 
     def _refer(self, name: str, sentence: Sentence) -> Source | None:

@@ -208,19 +208,13 @@ PROBES = [
         "The Associated Press, citing the Syrian Observatory for Human Rights",
         "independent",
     ),
-    pytest.param(
+    (
+        "Ukraine's military said its forces repelled 30 attacks near Pokrovsk. "
         "Ukrainska Pravda reported, citing the General Staff, that 990 Russian soldiers were "
         "killed.",
         990,
         "Ukrainska Pravda, citing the General Staff",
         "ukraine",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "a relay cited after 'reported,' when the source is a bare institution ('the "
-                "General Staff') with no country"
-            ),
-        ),
     ),
     # pronouns and short forms across sentences
     (
