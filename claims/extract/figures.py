@@ -69,6 +69,13 @@ _EQUIPMENT = words("carriers carrier transports transport vehicles mines trucks"
 # "two injured for each death", "three wounded for every one killed": a ratio, not a count
 _RATIO = re.compile(r"(?i)^[^,;.]{0,50}?\bfor\s+(?:each|every)\b")
 _RATIO_BASE = re.compile(r"(?i)\bfor\s+(?:each|every)\s+$")
+# an age said of people, ending its clause: "were over 40,", "aged under 18.", "above the age
+# of 60"
+_AGE = re.compile(
+    r"(?i)\b(?:(?:were|are)\s+(?:over|under|above|below|older\s+than|younger\s+than)"
+    r"|aged(?:\s+(?:over|under))?|(?:over|under|above|below)\s+the\s+age\s+of)\s+\d{1,2}$"
+)
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")
 # "for every 10 Russians killed, one Ukrainian dies": the count answering a ratio's base
 _RATIO_ANSWER = re.compile(r"(?i)\bfor\s+(?:each|every)\s+(?:[^.;:,]|,\d){1,50},\s*$")
 _PEOPLE_EXTRA = words("professionals medics doctors nurses journalists")
@@ -194,6 +201,8 @@ def _not_a_figure(text: str, q: Quantity, first_token: bool) -> bool:
         return True
     if _RATIO.match(after) or _RATIO_BASE.search(before) or _RATIO_ANSWER.search(before):
         return True
+    if _AGE.search(text, max(0, q.start - 40), q.end) and _CLAUSE_END.match(after):
+        return True  # "were over 40": an age ("the toll was over 40" is a count)
     if re.match(r"-[A-Za-z]", after) and not after.startswith("-strong"):
         return True
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
