@@ -262,6 +262,15 @@ _PRODUCED = re.compile(
 )
 
 
+# the figures a source put out, named before the source: "figures from", "data by"
+_DATA_FROM = re.compile(
+    r"(?i)(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?:figures|data|numbers|statistics)"
+    r"\s+(?:from|by)\s+(?=\S)"
+)
+# the outlet that carried them: "... published by Al Jazeera"
+_PUBLISHED_BY = re.compile(r"\s+(?:published|released|reported|carried)\s+by\s+(.+)$")
+
+
 def attributions(text: str) -> list[Attribution]:
     """Every source the sentence names, in order of where its verb of saying stands."""
     found: list[Attribution] = []
@@ -271,7 +280,14 @@ def attributions(text: str) -> list[Attribution]:
             Attribution(source.group(1).strip(), "", source.start(1), source.start(1), True)
         )
     for m in _ACCORDING.finditer(text):
-        found.append(Attribution(m.group(1).strip(), "", m.start(1), m.start(), True))
+        name, start = m.group(1).rstrip(), m.start(1)
+        data = _DATA_FROM.match(name)
+        if data:  # "according to figures from the ministry published by Al Jazeera"
+            name, start = name[data.end() :], start + data.end()
+            relay = _PUBLISHED_BY.search(name)
+            if relay:
+                name = f"{name[: relay.start()]} (via {relay.group(1)})"
+        found.append(Attribution(name, "", start, m.start(), True))
     for m in re.finditer(r"\bclaims?\s+(?:from|by)\s+([A-Z][\w'’ ]+?)\s+that\b", text):
         found.append(Attribution(m.group(1).strip(), "", m.start(1), m.start(), True))
     for m in _PRODUCED.finditer(text):
