@@ -167,6 +167,8 @@ def _head(after: str) -> tuple[str, Party | None] | None:
             thing = tokens[index + 1].group(0).lower() if index + 1 < len(tokens) else ""
             if thing in _EQUIPMENT:
                 return None  # "300 armoured personnel carriers", "troop transports"
+            if people and any(p.match(word) for _, p in METRIC_CUES):
+                return people, party  # "26,000 men killed": the men, not "killed", are counted
             people = word
             if word == "members" and index and tokens[index - 1].group(0).lower() == "service":
                 people = "servicemembers"  # "service members" are soldiers, "members" anyone

@@ -278,7 +278,6 @@ HISTORY = [
     probe(
         "The Soviet Union lost about 26,000 men killed in the Winter War with Finland.",
         W("killed", "ussr", "military", 26000, 26000, "approx"),
-        fails="whose people: 'men killed' with no army word near is read as people in general",
     ),
     probe(
         "Moscow lost 14,000 troops in Afghanistan in the 1980s, a fraction of its losses in"
