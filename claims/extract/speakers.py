@@ -59,6 +59,10 @@ _ACTOR = re.compile(
     r"(?:\s+[a-z]+){0,2}?\s+(?:has\s+|have\s+)?(?:[a-z]+ed|spoke|met|gave|held|wrote|took|made"
     r"|sent|went|told)\b"
 )
+# what an actor put out, which a later "the report" refers to
+_PRODUCT_NOUN = re.compile(
+    r"(?i)\b(report|statement|update|assessment|briefing|figures|study|survey|tally)\b"
+)
 # where one clause's source stops governing: "X said ..., while Y claimed ..."
 _CLAUSE = re.compile(r"[;:]\s|,\s*(?:while|whereas|but|as)\s|\s(?:while|whereas)\s")
 # a relay and the source it cites: "Reuters, citing the health ministry, said"
@@ -291,9 +295,12 @@ class Speakers:
         if cited is None:
             return None
         original = cited.group(1).strip()
-        if side_of(original) is None and not is_generic(original):
-            if not _STATE_ROLE.search(original):
-                return None  # "citing security concerns": not a source
+        if (
+            side_of(original) is None
+            and not is_generic(original)
+            and not _STATE_ROLE.search(original)  # "citing the General Staff"
+        ):
+            return None  # "citing security concerns": not a source
         return self._resolve(Attribution(original, "", att.start, att.verb), sentence, False)
 
     def _refer(self, name: str, sentence: Sentence) -> Source | None:
@@ -390,6 +397,8 @@ class Speakers:
         self.last_source = Source(name, side, person)
         if person:
             self.last_person = self.last_source
+        for noun in _PRODUCT_NOUN.findall(text, m.end()):
+            self.by_noun[noun.lower()] = self.last_source  # "OCHA published its report"
 
     def _later_in_paragraph(self, sentence: Sentence, index: int) -> Source | None:
         """The source a paragraph names after its first figures: "Fighters killed 531. ...,
