@@ -235,9 +235,17 @@ def _not_a_figure(text: str, q: Quantity, first_token: bool) -> bool:
             and not _MONTH_BEFORE.search(word)
             and word.lower() not in STOPWORDS
             and word.lower() not in _DETERMINERS
+            and not _ends_with_party(before)
         ):
             return True
     return False
+
+
+def _ends_with_party(before: str) -> bool:
+    """Whether the words before a figure end with a party's name of several words ("cost the
+    United States 2,459 soldiers"), which a code's name ("Cargo 200") never is."""
+    tail = before[-40:].rstrip()
+    return any(name.end == len(tail) for name in find_party_names(tail))
 
 
 def _nearest(cues: list[MetricCue], first: bool) -> MetricCue | None:
