@@ -208,6 +208,7 @@ SIDE_CUES: list[tuple[ClaimantSide, re.Pattern[str]]] = [
             r"|demographers?|statisticians?|blogger|correspondent|reporter|editor|red\s+cross"
             r"|red\s+crescent|icrc|msf|doctors\s+without\s+borders"
             r"|médecins\s+sans\s+frontières|save\s+the\s+children|oxfam|airwars|b['’]tselem"
+            r"|doctors['’]?\s+(?:union|network|syndicate|committee)|medical\s+association"
             r"|memorial|ovd-info|uppsala|ucdp|lancet|journal|foundation|charity|newspaper"
             r"|outlet|magazine|broadcaster|news\s+agency|rights\s+group|(?-i:Post|Times|Herald"
             r"|Gazette|Tribune|Pravda|Gazeta|Telegraph|Guardian|Insider|Monitor|News))\b",

@@ -195,8 +195,8 @@ def _subject(left: str) -> tuple[str, str] | None:
         and _PROPER.match(parts[-2])
         and not _NOT_A_NAME.match(parts[-2])
         and not _LEADING.fullmatch(parts[-2] + " ")
-    ):
-        name, description = parts[-2], parts[-1]
+    ) or (len(parts) >= 2 and re.match(r"(?:citing|quoting)\s", parts[-1])):
+        name, description = parts[-2], parts[-1]  # "the AFP news agency, quoting a source"
     name = _new_phrase(_LEADING.sub("", name).strip())
     if not name or len(name.split()) > 12 or _FIRST_PERSON.match(name):
         return None

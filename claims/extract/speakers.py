@@ -258,7 +258,8 @@ class Speakers:
             return self._refer(name, sentence)
         relayed = self._relayed(att, sentence) if relay else None
         if relayed is not None:
-            return Source(f"{name}, citing {relayed.name}", relayed.side, relayed.person)
+            verb = "quoting" if re.search(r"\bquoting\s", sentence.text) else "citing"
+            return Source(f"{name}, {verb} {relayed.name}", relayed.side, relayed.person)
         side = own_side or side_of(name, att.description)
         key = surname(name)
         if side is None:
