@@ -209,6 +209,7 @@ SIDE_CUES: list[tuple[ClaimantSide, re.Pattern[str]]] = [
             r"|red\s+crescent|icrc|msf|doctors\s+without\s+borders"
             r"|médecins\s+sans\s+frontières|save\s+the\s+children|oxfam|airwars|b['’]tselem"
             r"|doctors['’]?\s+(?:union|network|syndicate|committee)|medical\s+association"
+            r"|network\s+for\s+human\s+rights|human\s+rights\s+(?:network|group|organi[sz]ation)"
             r"|memorial|ovd-info|uppsala|ucdp|lancet|journal|foundation|charity|newspaper"
             r"|outlet|magazine|broadcaster|news\s+agency|rights\s+group|(?-i:Post|Times|Herald"
             r"|Gazette|Tribune|Pravda|Gazeta|Telegraph|Guardian|Insider|Monitor|News))\b",
@@ -228,6 +229,7 @@ SIDE_CUES: list[tuple[ClaimantSide, re.Pattern[str]]] = [
         ClaimantSide.NATO,
         re.compile(
             r"(?i:\b(?:nato|north\s+atlantic\s+treaty\s+organi[sz]ation|alliance|norway|norwegian"
+            r"|western\s+(?:officials?|intelligence|diplomats?|governments?|estimates?)"
             r"|canada|canadian|turkey|turkish|iceland|albania|montenegro|north\s+macedonia)\b)"
         ),
     ),

@@ -200,6 +200,8 @@ def _subject(left: str) -> tuple[str, str] | None:
     name = _new_phrase(_LEADING.sub("", name).strip())
     if not name or len(name.split()) > 12 or _FIRST_PERSON.match(name):
         return None
+    if re.match(r"(?i)(?:citing|quoting)\s", name):  # "Citing intelligence estimates, X said"
+        return None
     if _FINITE.search(name) and not is_generic(name):
         return None
     if re.match(r"(?i)^(?:the|a|an)\s+[A-Z]", name) or _SOURCE_NOUNS.match(name):

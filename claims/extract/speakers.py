@@ -42,7 +42,7 @@ _INSTITUTION = re.compile(
 _STATE_ROLE = re.compile(
     r"(?i)\b(?:general|commander|colonel|minister|ministry|military|army|armed\s+forces"
     r"|spokes(?:man|woman|person)|government|governor|president|prime\s+minister|police"
-    r"|interior|defen[cs]e|health\s+ministry|authorities)\b"
+    r"|interior|defen[cs]e|health\s+ministry|authorities|junta|regime)\b"
 )
 _NOT_STATES = frozenset({ClaimantSide.INDEPENDENT, ClaimantSide.UN})
 # what a source puts out: "the post", "the statement" are the last source's
@@ -64,7 +64,7 @@ _PRODUCT_NOUN = re.compile(
     r"(?i)\b(report|statement|update|assessment|briefing|figures|study|survey|tally)\b"
 )
 # where one clause's source stops governing: "X said ..., while Y claimed ..."
-_CLAUSE = re.compile(r"[;:]\s|,\s*(?:while|whereas|but|as)\s|\s(?:while|whereas)\s")
+_CLAUSE = re.compile(r"[;:]\s|,\s*(?:while|whereas|but|as|and)\s|\s(?:while|whereas)\s")
 # a relay and the source it cites: "Reuters, citing the health ministry, said"
 _CITING = re.compile(r"^\s*,?\s*(?:citing|quoting)\s+([^,.;]+)")
 _CITING_AFTER_VERB = re.compile(r"^\w+(?:\s+\w+)?\s*,?\s*(?:citing|quoting)\s+([^,.;]+)")

@@ -636,6 +636,52 @@ PROBES = [
         "the TPLF",
         "other",
     ),
+    (
+        "The Syrian Network for Human Rights said 230,000 Syrian civilians had been killed.",
+        230000,
+        "The Syrian Network for Human Rights",
+        "independent",
+    ),
+    (
+        "Meanwhile in Myanmar, the junta said 40 rebels were killed.",
+        40,
+        "the junta",
+        "other",
+    ),
+    (
+        "Speaking on condition of anonymity, a Western official said 300,000 Russian soldiers "
+        "were killed or wounded.",
+        300000,
+        "a Western official",
+        "nato",
+    ),
+    (
+        "Ukraine's air force said it shot down 30 drones, and Ukrainian police said 4 civilians "
+        "were killed in Odesa.",
+        4,
+        "Ukrainian police",
+        "ukraine",
+    ),
+    (
+        "Citing intelligence estimates, the Pentagon said 20,000 Russian soldiers died.",
+        20000,
+        "the Pentagon",
+        "usa",
+    ),
+    pytest.param(
+        "The head of Ukraine's military intelligence, Kyrylo Budanov, said 100,000 Russian "
+        "soldiers were killed.",
+        100000,
+        "The head of Ukraine's military intelligence, Kyrylo Budanov",
+        "ukraine",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "a role before a name in apposition ('The head of X, Name, said') keeps only "
+                "the name: the role is not read back into it"
+            ),
+        ),
+    ),
     # unsourced: the outlet's own
     (
         "The war has killed an estimated 150,000 people in Sudan since April 2023.",
