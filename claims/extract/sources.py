@@ -166,6 +166,14 @@ def _clause_tail(left: str) -> str:
     return left[tail_start:]
 
 
+# an office named before the person who holds it, in apposition
+_ROLE_BEFORE_NAME = re.compile(
+    r"(?i)^(?:the|a|an|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?(?:head|chief|director"
+    r"|commander|leader|spokes(?:man|woman|person)|minister|secretary|president|governor"
+    r"|mayor|envoy|ambassador|coordinator|commissioner)\b"
+)
+
+
 def _is_national_role(part: str) -> bool:
     """A title led by a country's adjective, in capitals as wire copy writes it after a name:
     "Sergei Shoigu, Russian Defence Minister"."""
@@ -197,6 +205,13 @@ def _subject(left: str) -> tuple[str, str] | None:
         and not _LEADING.fullmatch(parts[-2] + " ")
     ) or (len(parts) >= 2 and re.match(r"(?:citing|quoting)\s", parts[-1])):
         name, description = parts[-2], parts[-1]  # "the AFP news agency, quoting a source"
+    elif (
+        len(parts) >= 2
+        and _PROPER.match(parts[-1])
+        and _ROLE_BEFORE_NAME.match(parts[-2])
+        and not _LEADING.fullmatch(parts[-2] + " ")
+    ):
+        name, description = parts[-2], parts[-1]  # "The head of the mission, Jane Doe, said"
     name = _new_phrase(_LEADING.sub("", name).strip())
     if not name or len(name.split()) > 12 or _FIRST_PERSON.match(name):
         return None

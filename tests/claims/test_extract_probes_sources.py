@@ -668,19 +668,26 @@ PROBES = [
         "the Pentagon",
         "usa",
     ),
-    pytest.param(
+    # an office before the name of the person holding it is part of the name
+    (
         "The head of Ukraine's military intelligence, Kyrylo Budanov, said 100,000 Russian "
         "soldiers were killed.",
         100000,
         "The head of Ukraine's military intelligence, Kyrylo Budanov",
         "ukraine",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "a role before a name in apposition ('The head of X, Name, said') keeps only "
-                "the name: the role is not read back into it"
-            ),
-        ),
+    ),
+    (
+        "Russia's defence minister, Andrei Belousov, said 35,000 Ukrainian soldiers were killed.",
+        35000,
+        "Russia's defence minister, Andrei Belousov",
+        "russia",
+    ),
+    (
+        "The UN humanitarian coordinator, Tom Fletcher, said 2,000 Sudanese civilians were "
+        "killed in El Fasher.",
+        2000,
+        "The UN humanitarian coordinator, Tom Fletcher",
+        "un",
     ),
     # unsourced: the outlet's own
     (
