@@ -279,6 +279,14 @@ _PRODUCED = re.compile(
 )
 
 
+# a live blog's entry, after its time, led by its source and a colon: "12:45 — Ukraine's
+# General Staff: 1,200 Russian soldiers killed" (a colon without the time is too often a
+# headline's topic)
+_HEADLINE_SOURCE = re.compile(
+    r"\s*\d{1,2}[:.]\d{2}\s*(?:[—–-]\s*)?((?:the\s+)?[A-Z][^:;.,\d]{1,60}?):\s+(?=\S)"
+)
+# "per" after a comma, as "according to": "45 were killed, per the health ministry"
+_PER = re.compile(r",\s*per\s+((?:the\s+)?[A-Z](?:(?:[A-Z]\.)+|[^,.;])+)")
 # the figures a source put out, named before the source: "figures from", "data by"
 _DATA_FROM = re.compile(
     r"(?i)(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?:figures|data|numbers|statistics)"
@@ -296,6 +304,12 @@ def attributions(text: str) -> list[Attribution]:
         found.append(
             Attribution(source.group(1).strip(), "", source.start(1), source.start(1), True)
         )
+    headline = _HEADLINE_SOURCE.match(text)
+    # a dateline in capitals ("KYIV: ...") is where, not who
+    if headline and not headline.group(1).isupper() and side_of(headline.group(1)) is not None:
+        found.append(Attribution(headline.group(1), "", headline.start(1), headline.start(1), True))
+    for m in _PER.finditer(text):
+        found.append(Attribution(m.group(1).strip(), "", m.start(1), m.start(), True))
     for m in _ACCORDING.finditer(text):
         name, start = m.group(1).rstrip(), m.start(1)
         data = _DATA_FROM.match(name)

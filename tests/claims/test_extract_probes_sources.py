@@ -689,6 +689,38 @@ PROBES = [
         "The UN humanitarian coordinator, Tom Fletcher",
         "un",
     ),
+    # live blogs and "per"
+    (
+        "12:45 — Ukraine's General Staff: 1,200 Russian soldiers killed in the past day.",
+        1200,
+        "Ukraine's General Staff",
+        "ukraine",
+    ),
+    (
+        "At least 45 people were killed in Gaza on Tuesday, per the Gaza health ministry.",
+        45,
+        "the Gaza health ministry",
+        "other",
+    ),
+    pytest.param(
+        "KYIV: Russian shelling killed 11 civilians in Kherson overnight, regional officials said.",
+        11,
+        "regional officials",
+        "ukraine",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "officials named with no country are independent: taking the country in "
+                "question for them lowered claimant-side accuracy on the tuning corpus"
+            ),
+        ),
+    ),
+    (
+        "KYIV: Russian shelling killed 13 civilians in Kherson overnight.",
+        13,
+        "The Daily",
+        "independent",
+    ),
     # unsourced: the outlet's own
     (
         "The war has killed an estimated 150,000 people in Sudan since April 2023.",
