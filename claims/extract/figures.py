@@ -48,13 +48,15 @@ _RATE = re.compile(r"(?i)^(?:\s+\w+){0,4}?\s+(?:a|per|each|every)\s+(?:day|week|
 _CIVILIAN = words(
     "civilians civilian children women residents patients refugees elderly infants babies boys "
     "girls workers professionals medics doctors nurses journalists villagers inhabitants "
-    "protesters demonstrators students pupils passengers farmers hostages abductees"
+    "protesters demonstrators students pupils passengers farmers hostages abductees citizens "
+    "nationals"
 )
 _MILITARY = words(
     "troops troop soldiers soldier servicemen servicemembers personnel military fighters "
     "militants militiamen combatants mercenaries convicts prisoners pows reservists conscripts "
     "recruits draftees sailors airmen marines officers rebels insurgents guerrillas jihadists "
-    "terrorists gunmen separatists partisans paratroopers defenders guardsmen militia"
+    "terrorists gunmen separatists partisans paratroopers defenders guardsmen militia guards "
+    "occupiers"
 )
 _MIXED = words("people persons individuals martyrs victims")
 _NOT_PEOPLE_WORDS = words(

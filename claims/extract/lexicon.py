@@ -57,7 +57,7 @@ METRIC_CUES: list[tuple[Metric, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:killed|killing|kia|dead|deaths?|died|die|fatalities|fatality|martyrs?|martyred"
             r"|lost\s+(?:their|his|her)\s+lives"
-            r"|perished|slain|lives|death\s+toll|bodies|victims|fallen)\b"
+            r"|perished|slain|lives|death\s+toll|bodies|victims|fallen|eliminated|liquidated)\b"
         ),
     ),
     (
@@ -123,7 +123,7 @@ PEOPLE = words(
     missing captured detained who rebels insurgents guerrillas jihadists terrorists gunmen
     separatists partisans paratroopers defenders guardsmen policemen militia abductees
     servicepeople servicewomen villagers inhabitants protesters demonstrators students pupils
-    passengers farmers"""
+    passengers farmers citizens nationals guards occupiers"""
 )
 
 # nouns that count something else: a figure followed by one of these is not a casualty figure

@@ -285,6 +285,26 @@ HISTORY = [
     ),
 ]
 
+WORDS = [
+    probe(
+        "The French foreign ministry said 40 French citizens were killed in Israel.",
+        W("killed", "france", "civilian", 40, 40, "exact", "eu_state"),
+    ),
+    probe(
+        "Russian shelling killed 12 Ukrainian border guards on Tuesday, Kyiv said.",
+        W("killed", "ukraine", "military", 12, 12, "exact", "ukraine", TUESDAY),
+    ),
+    probe(
+        "Over the past day Ukraine's defence forces eliminated 780 Russian occupiers, the"
+        " General Staff said.",
+        W("killed", "russia", "military", 780, 780, "exact", "ukraine"),
+    ),
+    probe(
+        "The army said it had liquidated 45 militants in the operation, Pakistan's army said.",
+        W("killed", "pakistan", "military", 45, 45, "exact", "other"),
+    ),
+]
+
 COMBINED = [
     probe(
         "The ministry said 1,500 Ukrainian soldiers were dead, missing or badly injured.",
@@ -594,6 +614,7 @@ AS_OF = [
 @pytest.mark.parametrize(
     ("text", "published", "wants"),
     PARTIES
+    + WORDS
     + LISTS
     + CAPTIVITY
     + HISTORY
