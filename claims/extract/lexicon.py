@@ -275,7 +275,8 @@ SIDE_CUES: list[tuple[ClaimantSide, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:georgia|georgian|kazakhstan|kazakh|palestinian|gaza|hamas|israel|israeli"
             r"|syrian|syria|iran|iranian|china|chinese|belarus|belarusian|turkey|sudan"
-            r"|sudanese|ethiopia|ethiopian|iraq|iraqi|yemen|yemeni|houthis?)\b",
+            r"|sudanese|ethiopia|ethiopian|iraq|iraqi|yemen|yemeni|houthis?"
+            r"|rebels?|militants?|insurgents?|militias?)\b",
             re.IGNORECASE,
         ),
     ),

@@ -707,18 +707,17 @@ PROBES = [
         "M23 rebels",
         "other",
     ),
-    pytest.param(
+    (
         "Rebels said 75 Congolese soldiers were killed, a claim that could not be verified.",
         75,
         "Rebels",
         "other",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "an armed group named by a common noun alone ('Rebels', 'militants') has no "
-                "side cue and falls to independent"
-            ),
-        ),
+    ),
+    (
+        "Islamist militants said they had killed 30 Malian soldiers in the ambush.",
+        30,
+        "Islamist militants",
+        "other",
     ),
     # unsourced: the outlet's own
     (
