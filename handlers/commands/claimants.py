@@ -96,7 +96,7 @@ async def merge(msg: Incoming, ctx: Context) -> Reply:
     moved = await ctx.storage.curation.merge_claimants(source.key, target.key, on_record)
     return Reply(
         (
-            Text(f"Merged {source.key} into {target.key}: {moved} claims joined its series."),
+            Text(f"Merged {source.key} into {target.key}: {_claims(moved)} joined its series."),
             Text("/history shows the series with what each figure replaced.", muted=True),
         )
     )
@@ -131,7 +131,7 @@ async def rename(msg: Incoming, ctx: Context) -> Reply:
         after={"name": name},
     )
     changed = await ctx.storage.curation.rename_claimant(row.key, name, on_record)
-    return Reply.text(f"{row.key} is now shown as '{name}' on {changed} claims.")
+    return Reply.text(f"{row.key} is now shown as '{name}' on {_claims(changed)}.")
 
 
 def _claims(count: int) -> str:

@@ -221,7 +221,7 @@ async def test_merging_two_claimants_makes_one_series_with_replaced(desk: Chat) 
     keys = [line.split()[0] for line in listing.splitlines()[1:]]
     assert len(keys) == 2
     reply = await say(desk, "/merge Kyiv City Administration into Kyiv Military Administration")
-    assert "1 claims joined its series" in reply
+    assert "1 claim joined its series" in reply
     history = await say(desk, "/estimates killed")
     assert "150" in history
     assert "replaced 100 (as of 2022-05-01)" in history
