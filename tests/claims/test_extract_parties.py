@@ -6,20 +6,8 @@ from datetime import date
 
 import pytest
 
-from claims.extract.extractor import extract
 from claims.extract.party_names import find_party_names
-from claims.model import Claim
-
-PUBLISHED = date(2024, 5, 14)
-
-
-def claims(text: str, published: date = PUBLISHED) -> list[Claim]:
-    return extract(text, published, "The Daily")
-
-
-def one(text: str, published: date = PUBLISHED) -> Claim:
-    [claim] = claims(text, published)
-    return claim
+from tests.claims.extracting import PUBLISHED, claims, one
 
 
 @pytest.mark.parametrize(

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from claims.extract.extractor import extract
 from claims.extract.parties import Role, mentions
 from claims.extract.places import find_places, place_party
-from claims.model import Claim
 from scripts.build_places import HEADER, render
-
-PUBLISHED = date(2024, 5, 14)
-
-
-def one(text: str) -> Claim:
-    [claim] = extract(text, PUBLISHED, "The Daily")
-    return claim
+from tests.claims.extracting import one
 
 
 def places(text: str) -> list[tuple[str, str]]:
