@@ -14,12 +14,11 @@ import asyncio
 import logging
 import random
 import sqlite3
+import sys
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NoReturn, TypeVar
-
-import asyncpg
 
 from claims.errors import StorageError
 
@@ -39,12 +38,6 @@ T = TypeVar("T")
 
 _SQLITE_BUSY = 5  # another connection holds the lock longer than the busy timeout
 _SQLITE_LOCKED = 6  # a lock inside this connection's shared cache
-_PG_PASSING = (
-    asyncpg.PostgresConnectionError,  # class 08: the connection failed or does not exist
-    asyncpg.exceptions.OperatorInterventionError,  # 57: shutting down, starting up
-    asyncpg.exceptions.TooManyConnectionsError,
-    asyncpg.exceptions.TransactionRollbackError,  # 40: serialization failure, deadlock
-)
 
 
 class DatabaseUnavailable(StorageError):
@@ -55,14 +48,32 @@ def is_transient(exc: BaseException) -> bool:
     """Whether an error raised by database code means the database is unavailable for now,
     rather than that the call was wrong. Only database code asks: an ``OSError`` there is a
     connection that failed."""
-    if isinstance(exc, (DatabaseUnavailable, OSError, *_PG_PASSING)):
+    if isinstance(exc, (DatabaseUnavailable, OSError)):
         return True
     if isinstance(exc, sqlite3.OperationalError):
         return (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    return _postgresql_transient(exc)
+
+
+def _postgresql_transient(exc: BaseException) -> bool:
+    # asyncpg is looked up, not imported: a process on SQLite never loads it, and an error
+    # of asyncpg's cannot exist before it is loaded
+    asyncpg = sys.modules.get("asyncpg")
+    if asyncpg is None:
+        return False
+    passing = (
+        asyncpg.PostgresConnectionError,  # class 08: the connection failed or does not exist
+        asyncpg.exceptions.OperatorInterventionError,  # 57: shutting down, starting up
+        asyncpg.exceptions.TooManyConnectionsError,
+        asyncpg.exceptions.TransactionRollbackError,  # 40: serialization failure, deadlock
+    )
     # asyncpg's own InterfaceError says "connection is closed", "pool is closing"; its
     # subclasses are mistakes in the call (DataError: a value out of a column's range). An
     # InternalClientError is a connection whose server said goodbye while it sat in the pool.
-    return type(exc) in (asyncpg.InterfaceError, asyncpg.InternalClientError)
+    return isinstance(exc, passing) or type(exc) in (
+        asyncpg.InterfaceError,
+        asyncpg.InternalClientError,
+    )
 
 
 @contextmanager

@@ -57,7 +57,7 @@ def test_help_loads_no_sdk_no_reader_no_settings_and_no_database(tmp_path: Path)
 def test_ask_loads_the_database_and_settings_but_no_sdk_or_reader(tmp_path: Path) -> None:
     modules = loaded(tmp_path, "ask", "/help")
     assert {"aiosqlite", "pydantic_settings"} <= modules  # it did open the database
-    assert modules & (PLATFORMS | READERS | RUNTIME) == set()
+    assert modules & (PLATFORMS | READERS | RUNTIME | {"asyncpg"}) == set()
 
 
 def test_extract_loads_the_extractor_alone(tmp_path: Path) -> None:
