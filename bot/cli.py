@@ -188,8 +188,11 @@ async def _outbox(settings: Settings, limit: int) -> int:
 
 async def _documents(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import open_app
-    from bot.cli_documents import run_import, run_ingest
+    from bot.cli_documents import refused_published, run_import, run_ingest
 
+    if args.command == "ingest" and (refusal := refused_published(args)):
+        print(refusal, file=sys.stderr)
+        return 2
     async with open_app(settings) as app:
         if args.command == "ingest":
             return await run_ingest(args, app.ingestor)

@@ -29,7 +29,13 @@ from claims.vocab import DatePrecision
 if TYPE_CHECKING:
     from bot.ingest import Ingestor
 
-__all__ = ["add_document_commands", "run_extract", "run_import", "run_ingest"]
+__all__ = [
+    "add_document_commands",
+    "refused_published",
+    "run_extract",
+    "run_import",
+    "run_ingest",
+]
 
 
 def add_document_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -63,9 +69,6 @@ async def run_ingest(args: argparse.Namespace, ingestor: Ingestor) -> int:
     from storage.curation import AuditEntry
 
     source: str = args.source
-    if args.published is not None and (problem := _bad_date(args.published)):
-        print(f"tally: --published {problem}", file=sys.stderr)
-        return 2
     try:
         if source.startswith(("http://", "https://")):
             report = await ingestor.ingest_url(
@@ -132,6 +135,14 @@ def _document_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--published", help="publication date, YYYY-MM-DD, YYYY-MM or YYYY")
     parser.add_argument("--outlet", default="", help="the publication's name")
     parser.add_argument("--url", default="", help="where the article was published")
+
+
+def refused_published(args: argparse.Namespace) -> str:
+    """The one-line refusal of a ``--published`` that is no date, or "" when it is fine (or
+    not given); said before the database is opened, so a refused command changes nothing."""
+    if args.published is None or not (problem := _bad_date(args.published)):
+        return ""
+    return f"tally: --published {problem}"
 
 
 def _bad_date(text: str) -> str:

@@ -26,6 +26,7 @@ def test_a_bad_publication_date_ends_ingest_with_one_line_and_stores_nothing(
     assert empty.stderr.strip().splitlines() == [
         "tally: --published is empty: give the date as YYYY-MM-DD, YYYY-MM or YYYY"
     ]
+    assert not (tmp_path / "tally.db").exists()  # refused before the database is opened
     # nothing was stored, so the same document can be ingested with its date
     good = tally(tmp_path, "ingest", str(article), "--published", "2024-02-19")
     assert good.returncode == 0, good.stderr
